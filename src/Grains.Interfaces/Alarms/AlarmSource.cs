@@ -1,0 +1,14 @@
+namespace GongGrid.Grains.Interfaces;
+
+/// <summary>What raised an alarm.</summary>
+public enum AlarmSource
+{
+    /// <summary>Groups of 3 rapid strikes, repeated, on a gong.</summary>
+    GongPattern,
+
+    /// <summary>An alarm button.</summary>
+    Button,
+
+    /// <summary>A smart speaker played the alarm program.</summary>
+    Speaker,
+}

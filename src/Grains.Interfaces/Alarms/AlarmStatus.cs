@@ -1,0 +1,9 @@
+namespace GongGrid.Grains.Interfaces;
+
+/// <summary>The lifecycle of an alarm: raised, acknowledged by an officer, resolved with a note.</summary>
+public enum AlarmStatus
+{
+    Raised,
+    Acknowledged,
+    Resolved,
+}

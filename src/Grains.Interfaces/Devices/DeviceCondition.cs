@@ -1,0 +1,9 @@
+namespace GongGrid.Grains.Interfaces;
+
+/// <summary>Physical condition of a gong or device, as reported by the village.</summary>
+public enum DeviceCondition
+{
+    Ok,
+    Damaged,
+    Lost,
+}

@@ -1,0 +1,11 @@
+namespace GongGrid.Grains.Interfaces;
+
+/// <summary>What a smart speaker played.</summary>
+public enum PlaybackProgram
+{
+    /// <summary>The nightly peace signal.</summary>
+    Peace,
+
+    /// <summary>The alarm signal.</summary>
+    Alarm,
+}

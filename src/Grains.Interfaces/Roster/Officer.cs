@@ -1,0 +1,4 @@
+namespace GongGrid.Grains.Interfaces.Roster;
+
+/// <summary>A police officer or village head: a name and a phone number to call.</summary>
+public sealed record Officer(string Name, string Phone);

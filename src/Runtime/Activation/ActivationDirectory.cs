@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using GongGrid.Runtime.Hosting;
+
+namespace GongGrid.Runtime.Activation;
+
+/// <summary>The live activations of this silo: at most one per grain id.</summary>
+internal sealed class ActivationDirectory(GrainRuntime runtime)
+{
+    private readonly ConcurrentDictionary<GrainId, GrainActivation> _activations = new();
+
+    public int Count => _activations.Count;
+
+    public GrainActivation GetOrCreate(GrainId grainId)
+    {
+        if (_activations.TryGetValue(grainId, out var existing))
+        {
+            return existing;
+        }
+        runtime.Placement.EnsureLocal(grainId);
+        var created = new GrainActivation(grainId, runtime);
+        var winner = _activations.GetOrAdd(grainId, created);
+        if (ReferenceEquals(winner, created))
+        {
+            created.Start();
+        }
+        return winner;
+    }
+
+    public void Remove(GrainActivation activation) => _activations.TryRemove(new(activation.GrainId, activation));
+
+    /// <summary>Collects every activation that has been idle for at least <paramref name="idleAge"/>.</summary>
+    public int CollectIdle(TimeSpan idleAge) => _activations.Values.Count(activation => activation.TryCollect(idleAge));
+
+    public Task DeactivateAllAsync(DeactivationReason reason) =>
+        Task.WhenAll(_activations.Values.Select(activation => activation.DeactivateAsync(reason)));
+}

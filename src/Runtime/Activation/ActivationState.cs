@@ -1,0 +1,9 @@
+namespace GongGrid.Runtime.Activation;
+
+internal enum ActivationState
+{
+    Activating,
+    Valid,
+    Deactivating,
+    Deactivated,
+}

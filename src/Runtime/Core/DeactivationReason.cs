@@ -1,0 +1,14 @@
+namespace GongGrid.Runtime;
+
+/// <summary>Why an activation is being collected.</summary>
+public enum DeactivationReason
+{
+    /// <summary>No call reached it for longer than the idle collection age.</summary>
+    Idle,
+
+    /// <summary>The grain asked for it (DeactivateOnIdle).</summary>
+    Requested,
+
+    /// <summary>The silo is shutting down.</summary>
+    SiloStopping,
+}

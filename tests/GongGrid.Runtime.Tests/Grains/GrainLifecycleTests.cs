@@ -1,0 +1,83 @@
+using GongGrid.Runtime.Storage;
+using GongGrid.Runtime.Tests.TestGrains;
+using GongGrid.Testing;
+
+namespace GongGrid.Runtime.Tests.Grains;
+
+public sealed class GrainLifecycleTests
+{
+    private readonly SiloFixture _fixture = new();
+
+    [Fact]
+    public async Task State_written_by_a_grain_survives_a_silo_restart()
+    {
+        await using (var first = await _fixture.StartSiloAsync())
+        {
+            var counter = first.GrainFactory.GetGrain<ICounterGrain>("ngoc-lac/cao-thinh/lang-moi");
+            await counter.IncrementAsync();
+            await counter.IncrementAsync();
+        }
+
+        await using var second = await _fixture.StartSiloAsync();
+        Assert.Equal(2, await second.GrainFactory.GetGrain<ICounterGrain>("ngoc-lac/cao-thinh/lang-moi").GetAsync());
+    }
+
+    [Fact]
+    public async Task An_idle_grain_is_collected_after_the_idle_age_and_reactivates_with_its_unsaved_state_written()
+    {
+        await using var silo = await _fixture.StartSiloAsync(options => options.IdleCollectionAge = TimeSpan.FromMinutes(1));
+        var counter = silo.GrainFactory.GetGrain<ICounterGrain>("sleepy");
+        await counter.IncrementAsync();
+        await counter.IncrementWithoutSavingAsync();
+        var activationsBefore = await counter.GetActivationCountAsync();
+
+        _fixture.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, silo.Silo.ActivationCount);
+        _fixture.Clock.Advance(TimeSpan.FromMinutes(2));
+        await Eventually.Until(() => Task.FromResult(silo.Silo.ActivationCount), count => count == 0);
+
+        Assert.Equal(0, silo.Silo.ActivationCount);
+        Assert.Equal(2, await counter.GetAsync());
+        Assert.True(await counter.GetActivationCountAsync() > activationsBefore);
+    }
+
+    [Fact]
+    public async Task A_grain_that_asks_to_be_deactivated_is_collected_after_its_turn()
+    {
+        await using var silo = await _fixture.StartSiloAsync();
+        var counter = silo.GrainFactory.GetGrain<ICounterGrain>("done-for-tonight");
+        await counter.IncrementWithoutSavingAsync();
+
+        await counter.DeactivateAsync();
+        await Eventually.Until(() => Task.FromResult(silo.Silo.ActivationCount), count => count == 0);
+
+        Assert.Equal(0, silo.Silo.ActivationCount);
+        Assert.Equal(1, await counter.GetAsync());
+    }
+
+    [Fact]
+    public async Task Stopping_a_silo_writes_state_that_grains_left_unsaved()
+    {
+        await using (var first = await _fixture.StartSiloAsync())
+        {
+            await first.GrainFactory.GetGrain<ICounterGrain>("unsaved").IncrementWithoutSavingAsync();
+        }
+
+        await using var second = await _fixture.StartSiloAsync();
+        Assert.Equal(1, await second.GrainFactory.GetGrain<ICounterGrain>("unsaved").GetAsync());
+    }
+
+    [Fact]
+    public async Task A_stale_activation_cannot_overwrite_state_written_by_another_silo()
+    {
+        await using var first = await _fixture.StartSiloAsync();
+        await using var second = await _fixture.StartSiloAsync();
+        await first.GrainFactory.GetGrain<ICounterGrain>("contested").IncrementAsync();
+        await second.GrainFactory.GetGrain<ICounterGrain>("contested").IncrementAsync();
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => first.GrainFactory.GetGrain<ICounterGrain>("contested").IncrementAsync());
+
+        var stored = await _fixture.Storage.ReadAsync(new GrainId("counter", "contested"), "counter");
+        Assert.Contains("\"Value\":2", stored!.Payload);
+    }
+}

@@ -1,0 +1,117 @@
+namespace GongGrid.Testing;
+
+/// <summary>A clock that moves only when a test advances it; timers fire in due order as it passes them.</summary>
+public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
+{
+    private readonly Lock _lock = new();
+    private readonly List<ManualTimer> _timers = [];
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_lock)
+        {
+            return _now;
+        }
+    }
+
+    public override long GetTimestamp() => GetUtcNow().UtcTicks;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = new ManualTimer(this, callback, state);
+        timer.Change(dueTime, period);
+        return timer;
+    }
+
+    /// <summary>Moves the clock forward, firing each timer at its due time on the way.</summary>
+    public void Advance(TimeSpan by)
+    {
+        DateTimeOffset target;
+        lock (_lock)
+        {
+            target = _now + by;
+        }
+        while (NextDue(target) is { } timer)
+        {
+            timer.Fire();
+        }
+        lock (_lock)
+        {
+            _now = target;
+        }
+    }
+
+    private ManualTimer? NextDue(DateTimeOffset target)
+    {
+        lock (_lock)
+        {
+            var next = _timers.Where(timer => timer.DueAt <= target).MinBy(timer => timer.DueAt);
+            if (next is not null && next.DueAt > _now)
+            {
+                _now = next.DueAt!.Value;
+            }
+            return next;
+        }
+    }
+
+    private sealed class ManualTimer(ManualTimeProvider clock, TimerCallback callback, object? state) : ITimer
+    {
+        private TimeSpan _period = Timeout.InfiniteTimeSpan;
+
+        public DateTimeOffset? DueAt { get; private set; }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            if (dueTime == TimeSpan.Zero)
+            {
+                // Like a system timer: due now means fire soon on the thread pool, without waiting for Advance.
+                lock (clock._lock)
+                {
+                    _period = period;
+                    DueAt = clock._now;
+                    clock._timers.Remove(this);
+                }
+                ThreadPool.QueueUserWorkItem(static timer => timer.Fire(), this, preferLocal: false);
+                return true;
+            }
+            lock (clock._lock)
+            {
+                _period = period;
+                DueAt = dueTime == Timeout.InfiniteTimeSpan ? null : clock._now + dueTime;
+                if (DueAt is null)
+                {
+                    clock._timers.Remove(this);
+                }
+                else if (!clock._timers.Contains(this))
+                {
+                    clock._timers.Add(this);
+                }
+            }
+            return true;
+        }
+
+        public void Fire()
+        {
+            lock (clock._lock)
+            {
+                DueAt = _period == Timeout.InfiniteTimeSpan || _period == TimeSpan.Zero ? null : DueAt + _period;
+                if (DueAt is null)
+                {
+                    clock._timers.Remove(this);
+                }
+            }
+            callback(state);
+        }
+
+        public void Dispose() => Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -8,7 +8,4 @@ public enum AlarmSource
 
     /// <summary>An alarm button.</summary>
     Button,
-
-    /// <summary>A smart speaker played the alarm program.</summary>
-    Speaker,
 }

@@ -42,6 +42,9 @@ public sealed record SignalSettings
     /// <summary>Alarm groups needed before an alarm is raised (3 rapid strikes, repeated).</summary>
     public int AlarmMinGroups { get; init; } = 2;
 
+    /// <summary>Alarm signals this close to a live alarm's last signal continue that alarm instead of raising another.</summary>
+    public TimeSpan AlarmMergeWindow { get; init; } = TimeSpan.FromMinutes(30);
+
     /// <summary>A device timestamp further than this from the receive time is flagged and the receive time is used.</summary>
     public TimeSpan MaxClockSkew { get; init; } = TimeSpan.FromMinutes(2);
 

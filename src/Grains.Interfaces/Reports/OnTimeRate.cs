@@ -1,6 +1,4 @@
-using GongGrid.Grains.Interfaces;
-
-namespace GongGrid.Grains.Rules;
+namespace GongGrid.Grains.Interfaces;
 
 /// <summary>How often a village gave the peace signal on time, for a report ("on time 85 of 90 nights").</summary>
 public readonly record struct OnTimeRate(int OnTimeNights, int Nights)

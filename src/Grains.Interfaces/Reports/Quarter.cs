@@ -1,4 +1,4 @@
-namespace GongGrid.Grains.Rules;
+namespace GongGrid.Grains.Interfaces;
 
 /// <summary>A calendar quarter (quý), the period villages report to the commune on.</summary>
 public readonly record struct Quarter(int Year, int Number)

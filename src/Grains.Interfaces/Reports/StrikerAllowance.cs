@@ -1,4 +1,4 @@
-namespace GongGrid.Grains.Rules;
+namespace GongGrid.Grains.Interfaces;
 
 /// <summary>What one striker is owed for a month.</summary>
 /// <param name="Name">The roster name, or the id when the striker is no longer on the roster.</param>

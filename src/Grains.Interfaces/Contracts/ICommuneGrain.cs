@@ -1,0 +1,28 @@
+using GongGrid.Runtime;
+
+namespace GongGrid.Grains.Interfaces;
+
+/// <summary>A commune (xã), keyed "district/commune": its villages' outcomes, alarms and gaps, passed on to the district.</summary>
+public interface ICommuneGrain : IGrainWithStringKey
+{
+    /// <summary>Sets the commune's name, officer, effective settings and villages from the roster.</summary>
+    Task ConfigureAsync(CommuneSetup setup);
+
+    /// <summary>The commune's roster setup; throws when it was never configured.</summary>
+    Task<CommuneSetup> GetSetupAsync();
+
+    /// <summary>A village's outcome for a night changed.</summary>
+    Task RecordVillageNightAsync(VillageNight night);
+
+    /// <summary>A village raised, acknowledged or resolved an alarm.</summary>
+    Task RecordAlarmAsync(Alarm alarm);
+
+    /// <summary>A device's health changed.</summary>
+    Task RecordDeviceStatusAsync(DeviceStatus status);
+
+    /// <summary>A village's coverage gaps changed.</summary>
+    Task RecordCoverageAsync(VillageCoverage coverage);
+
+    /// <summary>Every village's outcome for a night, live alarms, devices to visit and coverage gaps.</summary>
+    Task<CommuneDetail> GetDetailAsync(DateOnly night);
+}

@@ -1,0 +1,21 @@
+using GongGrid.Runtime;
+
+namespace GongGrid.Grains.Interfaces;
+
+/// <summary>
+/// A gong sensor, alarm button or smart speaker, keyed "district/commune/village/device": checks each event's
+/// clock, tracks health, and passes strikes, presses and playbacks to its village.
+/// </summary>
+public interface IGongDeviceGrain : IGrainWithStringKey, IRemindable
+{
+    /// <summary>Sets the device from its roster entry and starts watching for silence.</summary>
+    Task ConfigureAsync(DeviceSetup setup);
+
+    /// <summary>Applies one event; returns only once it is persisted. Throws <see cref="UnknownDeviceException"/> for a device not in the roster.</summary>
+    Task<EventReceipt> ReceiveAsync(DeviceEvent deviceEvent);
+
+    /// <summary>The village reports the gong damaged, lost, or replaced (ok).</summary>
+    Task SetConditionAsync(DeviceCondition condition);
+
+    Task<DeviceStatus> GetStatusAsync();
+}

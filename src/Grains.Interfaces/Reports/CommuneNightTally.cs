@@ -1,0 +1,4 @@
+namespace GongGrid.Grains.Interfaces;
+
+/// <summary>A commune's outcome counts for one night, as it reports them to its district.</summary>
+public sealed record CommuneNightTally(string CommuneKey, DateOnly Night, OutcomeCounts Counts);

@@ -1,0 +1,14 @@
+namespace GongGrid.Grains.Interfaces;
+
+/// <summary>The district police's view of one night: counts by outcome, for the district and each commune.</summary>
+/// <param name="IsFinal">True once the night's window has closed in the district's settings.</param>
+public sealed record DistrictNightSummary(
+    string DistrictKey,
+    string Name,
+    DateOnly Night,
+    bool IsFinal,
+    OutcomeCounts Totals,
+    IReadOnlyList<CommuneNightLine> Communes);
+
+/// <summary>One commune's counts in a night summary.</summary>
+public sealed record CommuneNightLine(string CommuneKey, string Name, OutcomeCounts Counts);

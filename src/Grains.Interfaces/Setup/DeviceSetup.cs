@@ -1,0 +1,6 @@
+using GongGrid.Grains.Interfaces.Roster;
+
+namespace GongGrid.Grains.Interfaces;
+
+/// <summary>A device's roster entry with the settings in force for its village.</summary>
+public sealed record DeviceSetup(string Key, DeviceRoster Roster, SignalSettings Settings);

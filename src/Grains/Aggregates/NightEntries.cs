@@ -1,0 +1,44 @@
+namespace GongGrid.Grains.Aggregates;
+
+/// <summary>One night's values in a commune or district, keyed by the village or commune they came from.</summary>
+public sealed class NightEntries<TValue>
+{
+    public DateOnly Night { get; set; }
+
+    public Dictionary<string, TValue> Entries { get; set; } = [];
+}
+
+/// <summary>The last few nights an aggregate grain keeps live; older nights are answered from village history.</summary>
+public static class RecentNights
+{
+    /// <summary>Two weeks: tonight, and enough nights back for the police to compare.</summary>
+    public const int Kept = 14;
+
+    public static Dictionary<string, TValue>? Find<TValue>(List<NightEntries<TValue>> nights, DateOnly night) =>
+        nights.Find(entry => entry.Night == night)?.Entries;
+
+    /// <summary>The entries of <paramref name="night"/>, added if new; null when it is older than every night kept.</summary>
+    public static Dictionary<string, TValue>? GetOrAdd<TValue>(List<NightEntries<TValue>> nights, DateOnly night)
+    {
+        if (Find(nights, night) is { } existing)
+        {
+            return existing;
+        }
+        if (nights.Count >= Kept && night < nights.Min(entry => entry.Night))
+        {
+            return null;
+        }
+        var added = new NightEntries<TValue> { Night = night };
+        nights.Add(added);
+        nights.Sort((left, right) => left.Night.CompareTo(right.Night));
+        if (nights.Count > Kept)
+        {
+            nights.RemoveAt(0);
+        }
+        return added.Entries;
+    }
+
+    /// <summary>Whether <paramref name="night"/> is older than the nights kept, so "no entries" means "not kept", not "nothing heard".</summary>
+    public static bool IsForgotten<TValue>(List<NightEntries<TValue>> nights, DateOnly night) =>
+        nights.Count >= Kept && night < nights.Min(entry => entry.Night);
+}

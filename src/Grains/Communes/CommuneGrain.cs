@@ -1,0 +1,102 @@
+using GongGrid.Grains.Aggregates;
+using GongGrid.Grains.Interfaces;
+using GongGrid.Runtime;
+using GongGrid.Runtime.Persistence;
+
+namespace GongGrid.Grains.Communes;
+
+/// <summary>
+/// A commune: keeps its villages' outcomes, alarms, device problems and coverage gaps live, and passes counts and
+/// alarms up to the district. It writes its (small) state on every change, so the counts survive a restart.
+/// </summary>
+[GrainType("commune")]
+public sealed class CommuneGrain([PersistentState("commune")] IPersistentState<CommuneState> commune) : Grain, ICommuneGrain
+{
+    private CommuneSetup Setup => commune.State.Setup
+        ?? throw new InvalidOperationException($"Commune '{GetPrimaryKeyString()}' is not in the roster.");
+
+    private IDistrictGrain District => GrainFactory.GetGrain<IDistrictGrain>(GrainKeys.District(GetPrimaryKeyString()));
+
+    public async Task ConfigureAsync(CommuneSetup setup)
+    {
+        commune.State.Setup = setup;
+        await commune.WriteStateAsync();
+    }
+
+    public Task<CommuneSetup> GetSetupAsync() => Task.FromResult(Setup);
+
+    public async Task RecordVillageNightAsync(VillageNight night)
+    {
+        var date = night.Outcome.Night;
+        if (RecentNights.GetOrAdd(commune.State.Nights, date) is not { } villages)
+        {
+            return;
+        }
+        var before = Tally(date);
+        villages[night.VillageKey] = night.Outcome;
+        await commune.WriteStateAsync();
+        var after = Tally(date);
+        if (after != before)
+        {
+            await District.RecordCommuneNightAsync(new CommuneNightTally(Setup.Key, date, after));
+        }
+    }
+
+    public async Task RecordAlarmAsync(Alarm alarm)
+    {
+        if (LiveBoard.Apply(commune.State.LiveAlarms, alarm))
+        {
+            await commune.WriteStateAsync();
+        }
+        await District.RecordAlarmAsync(alarm);
+    }
+
+    public async Task RecordDeviceStatusAsync(DeviceStatus status)
+    {
+        if (LiveBoard.Apply(commune.State.DevicesNeedingAttention, status))
+        {
+            await commune.WriteStateAsync();
+            await District.RecordDeviceStatusAsync(status);
+        }
+    }
+
+    public async Task RecordCoverageAsync(VillageCoverage coverage)
+    {
+        var gaps = commune.State.CoverageGaps;
+        var known = gaps.GetValueOrDefault(coverage.VillageKey);
+        var changed = coverage.Gaps.Count == 0
+            ? gaps.Remove(coverage.VillageKey)
+            : known is null || !known.Gaps.SequenceEqual(coverage.Gaps);
+        if (coverage.Gaps.Count > 0)
+        {
+            gaps[coverage.VillageKey] = coverage;
+        }
+        if (changed)
+        {
+            await commune.WriteStateAsync();
+        }
+    }
+
+    public Task<CommuneDetail> GetDetailAsync(DateOnly night)
+    {
+        var setup = Setup;
+        var outcomes = RecentNights.Find(commune.State.Nights, night);
+        var villages = setup.Villages
+            .Select(village => new VillageNightLine(village.Key, village.Name,
+                outcomes?.GetValueOrDefault(village.Key) ?? new NightOutcome(night, NightOutcomeKind.Pending, 0, null, false)))
+            .ToList();
+        return Task.FromResult(new CommuneDetail(setup.Key, setup.Name, setup.Officer, night, Tally(night), villages,
+            LiveBoard.Newest(commune.State.LiveAlarms), LiveBoard.ByKey(commune.State.DevicesNeedingAttention),
+            commune.State.CoverageGaps.Values.OrderBy(coverage => coverage.VillageKey, StringComparer.Ordinal).ToList()));
+    }
+
+    /// <summary>Counts for a night; villages that have not reported yet are pending.</summary>
+    private OutcomeCounts Tally(DateOnly night)
+    {
+        var outcomes = RecentNights.Find(commune.State.Nights, night);
+        var reported = Setup.Villages.Where(village => outcomes?.ContainsKey(village.Key) == true).ToList();
+        return reported.Aggregate(
+            new OutcomeCounts(Pending: Setup.Villages.Count - reported.Count),
+            (counts, village) => counts.Add(outcomes![village.Key].Kind, 1));
+    }
+}

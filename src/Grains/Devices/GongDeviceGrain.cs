@@ -1,0 +1,156 @@
+using GongGrid.Grains.Interfaces;
+using GongGrid.Grains.Rules;
+using GongGrid.Runtime;
+using GongGrid.Runtime.Persistence;
+
+namespace GongGrid.Grains.Devices;
+
+/// <summary>
+/// One device. Strikes, presses and playbacks are persisted by the village (which also de-duplicates them), so
+/// the device writes its own state only for heartbeats and health changes; last-seen from other events is
+/// written at deactivation.
+/// </summary>
+[GrainType("device")]
+public sealed class GongDeviceGrain(
+    [PersistentState("device")] IPersistentState<DeviceState> device,
+    TimeProvider clock) : Grain, IGongDeviceGrain
+{
+    private const string SilenceCheck = "silence-check";
+
+    private DeviceSetup Setup => device.State.Setup ?? throw new UnknownDeviceException(GetPrimaryKeyString());
+
+    private IVillageGrain Village => GrainFactory.GetGrain<IVillageGrain>(GrainKeys.Parent(GetPrimaryKeyString()));
+
+    public async Task ConfigureAsync(DeviceSetup setup)
+    {
+        if (device.State.Setup is null)
+        {
+            device.State.ConfiguredAt = clock.GetUtcNow();
+        }
+        device.State.Setup = setup;
+        device.State.Condition = setup.Roster.Condition;
+        device.State.Reported = Status();
+        await device.WriteStateAsync();
+        var checkEvery = setup.Settings.DeviceOfflineAfter / 2;
+        await RegisterOrUpdateReminder(SilenceCheck, checkEvery, checkEvery);
+    }
+
+    public async Task<EventReceipt> ReceiveAsync(DeviceEvent deviceEvent)
+    {
+        var setup = Setup;
+        EnsureDeviceCanSend(setup.Roster.Kind, deviceEvent);
+        var now = clock.GetUtcNow();
+        var receivedAt = deviceEvent.ReceivedAt is { } bridgeTime && bridgeTime <= now ? bridgeTime : now;
+        var (at, skewed) = ClockSkew.Resolve(deviceEvent.DeviceTime, receivedAt, setup.Settings.MaxClockSkew);
+        var disposition = deviceEvent switch
+        {
+            StrikeEvent strike => await Village.RecordStrikeAsync(new HeardStrike(Slug, strike.EventId, at, strike.StrikerId)),
+            AlarmButtonEvent press => await Village.RecordAlarmButtonAsync(new PressedAlarm(Slug, press.EventId, at, press.Kind)),
+            PlaybackEvent playback => await Village.RecordPlaybackAsync(new HeardPlayback(Slug, playback.EventId, at, playback.Program)),
+            HeartbeatEvent heartbeat => ApplyHeartbeat(heartbeat),
+            _ => throw new ArgumentException($"Unknown device event type {deviceEvent.GetType().Name}.", nameof(deviceEvent)),
+        };
+        Heard(deviceEvent, receivedAt, skewed && disposition == EventDisposition.Applied);
+        await ReportIfChangedAsync(writeAnyway: deviceEvent is HeartbeatEvent);
+        return new EventReceipt(deviceEvent.EventId, disposition, skewed, at);
+    }
+
+    public async Task SetConditionAsync(DeviceCondition condition)
+    {
+        _ = Setup;
+        device.State.Condition = condition;
+        await ReportIfChangedAsync(writeAnyway: true);
+    }
+
+    public Task<DeviceStatus> GetStatusAsync() => Task.FromResult(Status());
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == SilenceCheck && device.State.Setup is not null)
+        {
+            await ReportIfChangedAsync(writeAnyway: false);
+        }
+    }
+
+    private string Slug => GrainKeys.Slug(GetPrimaryKeyString());
+
+    private void EnsureDeviceCanSend(DeviceKind kind, DeviceEvent deviceEvent)
+    {
+        var allowed = deviceEvent switch
+        {
+            StrikeEvent => kind == DeviceKind.Gong,
+            AlarmButtonEvent => kind == DeviceKind.AlarmButton,
+            PlaybackEvent => kind == DeviceKind.Speaker,
+            _ => true,
+        };
+        if (!allowed)
+        {
+            throw new ArgumentException($"Device '{GetPrimaryKeyString()}' is a {kind} in the roster; it cannot send a {deviceEvent.GetType().Name}.", nameof(deviceEvent));
+        }
+    }
+
+    private EventDisposition ApplyHeartbeat(HeartbeatEvent heartbeat)
+    {
+        device.State.BatteryPercent = heartbeat.BatteryPercent ?? device.State.BatteryPercent;
+        device.State.SignalDbm = heartbeat.SignalDbm ?? device.State.SignalDbm;
+        return EventDisposition.Applied;
+    }
+
+    private void Heard(DeviceEvent deviceEvent, DateTimeOffset receivedAt, bool skewed)
+    {
+        var state = device.State;
+        if (state.LastSeen is null || receivedAt > state.LastSeen)
+        {
+            state.LastSeen = receivedAt;
+        }
+        if (skewed)
+        {
+            state.ClockSkewedEvents++;
+        }
+        if (deviceEvent.Sequence > state.LastSequence)
+        {
+            // Counted as events arrive: one that turns up late, after a later one, still counts as a gap.
+            state.SequenceGaps += state.LastSequence == 0 ? 0 : deviceEvent.Sequence - state.LastSequence - 1;
+            state.LastSequence = deviceEvent.Sequence;
+        }
+        else if (deviceEvent.Sequence <= 1)
+        {
+            state.LastSequence = deviceEvent.Sequence; // the device restarted its counter
+        }
+    }
+
+    private async Task ReportIfChangedAsync(bool writeAnyway)
+    {
+        var status = Status();
+        var changed = !SameHealth(status, device.State.Reported);
+        if (changed)
+        {
+            device.State.Reported = status;
+        }
+        if (changed || writeAnyway)
+        {
+            await device.WriteStateAsync();
+        }
+        if (changed)
+        {
+            await Village.RecordDeviceStatusAsync(status);
+        }
+    }
+
+    private DeviceStatus Status()
+    {
+        var state = device.State;
+        var setup = Setup;
+        var silentSince = state.LastSeen ?? state.ConfiguredAt;
+        var online = clock.GetUtcNow() - silentSince < setup.Settings.DeviceOfflineAfter;
+        return new DeviceStatus(GetPrimaryKeyString(), setup.Roster.Kind, setup.Roster.Place, state.Condition, online,
+            state.LastSeen, state.BatteryPercent, state.SequenceGaps, state.ClockSkewedEvents);
+    }
+
+    /// <summary>Health as the village sees it: a new last-seen time alone is not worth a message.</summary>
+    private static bool SameHealth(DeviceStatus current, DeviceStatus? reported) =>
+        reported is not null
+        && current.Online == reported.Online
+        && current.Condition == reported.Condition
+        && current.NeedsAttention == reported.NeedsAttention;
+}

@@ -1,0 +1,76 @@
+using GongGrid.Grains.Aggregates;
+using GongGrid.Grains.Interfaces;
+using GongGrid.Grains.Rules;
+using GongGrid.Runtime;
+using GongGrid.Runtime.Persistence;
+
+namespace GongGrid.Grains.Districts;
+
+/// <summary>
+/// A district: the top of the tree. Communes push counts, alarms and device problems up to it, so "how many
+/// villages struck on time tonight" is a sum over its communes' live counts, never a scan of villages.
+/// </summary>
+[GrainType("district")]
+public sealed class DistrictGrain(
+    [PersistentState("district")] IPersistentState<DistrictState> district,
+    TimeProvider clock) : Grain, IDistrictGrain
+{
+    private DistrictSetup Setup => district.State.Setup
+        ?? throw new InvalidOperationException($"District '{GetPrimaryKeyString()}' has no roster; import one first.");
+
+    public async Task ConfigureAsync(DistrictSetup setup)
+    {
+        district.State.Setup = setup;
+        await district.WriteStateAsync();
+    }
+
+    public Task<DistrictSetup> GetSetupAsync() => Task.FromResult(Setup);
+
+    public async Task RecordCommuneNightAsync(CommuneNightTally tally)
+    {
+        if (RecentNights.GetOrAdd(district.State.Nights, tally.Night) is { } communes && communes.GetValueOrDefault(tally.CommuneKey) != tally.Counts)
+        {
+            communes[tally.CommuneKey] = tally.Counts;
+            await district.WriteStateAsync();
+        }
+    }
+
+    public async Task RecordAlarmAsync(Alarm alarm)
+    {
+        if (LiveBoard.Apply(district.State.LiveAlarms, alarm))
+        {
+            await district.WriteStateAsync();
+        }
+    }
+
+    public async Task RecordDeviceStatusAsync(DeviceStatus status)
+    {
+        if (LiveBoard.Apply(district.State.DevicesNeedingAttention, status))
+        {
+            await district.WriteStateAsync();
+        }
+    }
+
+    public Task<DistrictNightSummary> GetNightSummaryAsync(DateOnly night)
+    {
+        var setup = Setup;
+        if (RecentNights.IsForgotten(district.State.Nights, night))
+        {
+            throw new ArgumentOutOfRangeException(nameof(night), night,
+                $"District '{setup.Key}' keeps live counts for the last {RecentNights.Kept} nights; use village history or the quarterly report for {night:yyyy-MM-dd}.");
+        }
+        var tallies = RecentNights.Find(district.State.Nights, night);
+        var lines = setup.Communes
+            .Select(commune => new CommuneNightLine(commune.Key, commune.Name,
+                tallies?.GetValueOrDefault(commune.Key) ?? new OutcomeCounts(Pending: commune.Villages)))
+            .ToList();
+        var totals = lines.Aggregate(OutcomeCounts.None, (sum, line) => sum.Plus(line.Counts));
+        var isFinal = clock.GetUtcNow() >= NightCalendar.Window(night, setup.Settings).ClosesAt;
+        return Task.FromResult(new DistrictNightSummary(setup.Key, setup.Name, night, isFinal, totals, lines));
+    }
+
+    public Task<IReadOnlyList<Alarm>> GetLiveAlarmsAsync() => Task.FromResult(LiveBoard.Newest(district.State.LiveAlarms));
+
+    public Task<IReadOnlyList<DeviceStatus>> GetDevicesNeedingAttentionAsync() =>
+        Task.FromResult(LiveBoard.ByKey(district.State.DevicesNeedingAttention));
+}

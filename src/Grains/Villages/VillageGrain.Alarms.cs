@@ -1,0 +1,91 @@
+using GongGrid.Grains.Interfaces;
+using GongGrid.Grains.Rules;
+
+namespace GongGrid.Grains.Villages;
+
+/// <summary>Alarms: raised by strike patterns or buttons, continued while the signal goes on, acknowledged, resolved.</summary>
+public sealed partial class VillageGrain
+{
+    public async Task<Alarm> AcknowledgeAlarmAsync(string alarmId, string officer)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(officer);
+        var alarm = FindAlarm(alarmId);
+        if (alarm.Status != AlarmStatus.Raised)
+        {
+            throw new InvalidOperationException($"Alarm {alarmId} is already {alarm.Status.ToString().ToLowerInvariant()}.");
+        }
+        return await UpdateAlarmAsync(alarm with { Status = AlarmStatus.Acknowledged, AcknowledgedBy = officer, AcknowledgedAt = clock.GetUtcNow() });
+    }
+
+    public async Task<Alarm> ResolveAlarmAsync(string alarmId, string officer, string note)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(officer);
+        ArgumentException.ThrowIfNullOrWhiteSpace(note, nameof(note));
+        var alarm = FindAlarm(alarmId);
+        if (alarm.Status == AlarmStatus.Resolved)
+        {
+            throw new InvalidOperationException($"Alarm {alarmId} is already resolved.");
+        }
+        var now = clock.GetUtcNow();
+        return await UpdateAlarmAsync(alarm with
+        {
+            Status = AlarmStatus.Resolved,
+            AcknowledgedBy = alarm.AcknowledgedBy ?? officer,
+            AcknowledgedAt = alarm.AcknowledgedAt ?? now,
+            ResolutionNote = note,
+            ResolvedAt = now,
+        });
+    }
+
+    /// <summary>A strike that completes or extends 3-rapid-strike groups, repeated, raises or continues an alarm.</summary>
+    private Alarm? DetectAlarm(DateTimeOffset strikeAt)
+    {
+        var recent = signals.State.Strikes
+            .Where(strike => (strike.At - strikeAt).Duration() <= Settings.AlarmMergeWindow)
+            .Select(strike => strike.At);
+        var burst = AlarmPattern.Find(recent, Settings).Bursts
+            .FirstOrDefault(candidate => candidate.StartedAt <= strikeAt && strikeAt <= candidate.LastStrikeAt);
+        return burst is null ? null : RaiseOrContinue(AlarmSource.GongPattern, AlarmKind.Unknown, burst.StartedAt, strikeAt);
+    }
+
+    /// <summary>
+    /// A signal close to a live alarm's last one continues it (a button press can name the kind that strikes
+    /// could not); otherwise it raises a new alarm. Returns the alarm when something worth reporting changed.
+    /// </summary>
+    private Alarm? RaiseOrContinue(AlarmSource source, AlarmKind kind, DateTimeOffset startedAt, DateTimeOffset signalAt)
+    {
+        var alarms = profile.State.Alarms;
+        var live = alarms.FindLast(alarm => alarm.Status != AlarmStatus.Resolved
+            && (signalAt - alarm.LastSignalAt).Duration() <= Settings.AlarmMergeWindow);
+        if (live is not null)
+        {
+            var continued = live with
+            {
+                Kind = live.Kind == AlarmKind.Unknown ? kind : live.Kind,
+                LastSignalAt = signalAt > live.LastSignalAt ? signalAt : live.LastSignalAt,
+            };
+            alarms[alarms.IndexOf(live)] = continued;
+            return continued.Kind != live.Kind ? continued : null;
+        }
+        var raised = new Alarm($"{Setup.Key}#{++profile.State.AlarmsRaised}", Setup.Key, kind, source, startedAt, signalAt, AlarmStatus.Raised);
+        alarms.Add(raised);
+        if (alarms.Count > VillageProfile.AlarmsKept)
+        {
+            alarms.Remove(alarms.Find(alarm => alarm.Status == AlarmStatus.Resolved) ?? alarms[0]);
+        }
+        return raised;
+    }
+
+    private Alarm FindAlarm(string alarmId) =>
+        profile.State.Alarms.Find(alarm => alarm.AlarmId == alarmId)
+        ?? throw new KeyNotFoundException($"Village '{GetPrimaryKeyString()}' has no alarm '{alarmId}'.");
+
+    private async Task<Alarm> UpdateAlarmAsync(Alarm updated)
+    {
+        var alarms = profile.State.Alarms;
+        alarms[alarms.FindIndex(alarm => alarm.AlarmId == updated.AlarmId)] = updated;
+        await profile.WriteStateAsync();
+        await Commune.RecordAlarmAsync(updated);
+        return updated;
+    }
+}

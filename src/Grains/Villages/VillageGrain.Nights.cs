@@ -1,0 +1,110 @@
+using GongGrid.Grains.Interfaces;
+using GongGrid.Grains.Rules;
+using GongGrid.Runtime;
+
+namespace GongGrid.Grains.Villages;
+
+/// <summary>Each night's outcome: provisional while the window is open, final once the night-close reminder fires.</summary>
+public sealed partial class VillageGrain
+{
+    /// <summary>A silo down for longer than this many nights finalises only the most recent ones on return.</summary>
+    private const int MaxNightsToCatchUp = 7;
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != NightClose || profile.State.Setup is null)
+        {
+            return;
+        }
+        var finalised = new List<VillageNight>();
+        foreach (var night in NightsAwaitingFinalOutcome())
+        {
+            var outcome = Evaluate(night);
+            Store(outcome);
+            finalised.Add(outcome);
+        }
+        if (finalised.Count == 0)
+        {
+            return;
+        }
+        await profile.WriteStateAsync();
+        await signals.WriteStateAsync();
+        foreach (var night in finalised)
+        {
+            await Commune.RecordVillageNightAsync(night);
+        }
+    }
+
+    /// <summary>Closed nights since the last final one (or since the village joined the roster), oldest first.</summary>
+    private IEnumerable<DateOnly> NightsAwaitingFinalOutcome()
+    {
+        var latest = NightCalendar.LatestNightClosedBy(clock.GetUtcNow(), Settings);
+        var firstOwned = NightCalendar.NextToClose(profile.State.ConfiguredAt, Settings).Night;
+        var afterLastFinal = profile.State.Nights.Count > 0 ? profile.State.Nights[^1].Outcome.Night.AddDays(1) : firstOwned;
+        var first = new[] { firstOwned, afterLastFinal, latest.AddDays(1 - MaxNightsToCatchUp) }.Max();
+        for (var night = first; night <= latest; night = night.AddDays(1))
+        {
+            yield return night;
+        }
+    }
+
+    /// <summary>Re-judges the night an event at <paramref name="at"/> belongs to; returns it when its outcome changed.</summary>
+    private VillageNight? Reevaluate(DateTimeOffset at)
+    {
+        if (NightCalendar.NightOf(at, Settings) is not { } night)
+        {
+            return null;
+        }
+        var updated = Evaluate(night);
+        if (updated == NightOf(night))
+        {
+            return null;
+        }
+        Store(updated);
+        return updated;
+    }
+
+    /// <summary>The recorded outcome of a night, or the outcome judged now from what was heard.</summary>
+    private VillageNight NightOf(DateOnly night) =>
+        profile.State.Nights.FindLast(recorded => recorded.Outcome.Night == night)
+        ?? (signals.State.Tonight is { } tonight && tonight.Outcome.Night == night ? tonight : Evaluate(night));
+
+    private VillageNight Evaluate(DateOnly night)
+    {
+        var window = NightCalendar.Window(night, Settings);
+        var strikes = signals.State.Strikes.Select(strike => strike.At).ToList();
+        var peacePlaybacks = signals.State.Playbacks
+            .Where(playback => playback.Program == PlaybackProgram.Peace)
+            .Select(playback => playback.At)
+            .ToList();
+        var isFinal = clock.GetUtcNow() >= window.ClosesAt;
+        var outcome = NightOutcomeRule.Evaluate(window, strikes, peacePlaybacks, Settings, isFinal);
+        return new VillageNight(Setup.Key, outcome, StrikerFor(window));
+    }
+
+    /// <summary>The striker a sensor named during the window, else the one on the rota.</summary>
+    private string? StrikerFor(NightWindow window) =>
+        signals.State.Strikes.LastOrDefault(strike => strike.StrikerId is not null && window.Contains(strike.At))?.StrikerId
+        ?? StrikerRota.OnDuty(Setup.Roster.Strikers, window.Night)?.Id;
+
+    private void Store(VillageNight night)
+    {
+        if (!night.Outcome.IsFinal)
+        {
+            signals.State.Tonight = night;
+            return;
+        }
+        var nights = profile.State.Nights;
+        nights.RemoveAll(recorded => recorded.Outcome.Night == night.Outcome.Night);
+        var index = nights.FindLastIndex(recorded => recorded.Outcome.Night < night.Outcome.Night) + 1;
+        nights.Insert(index, night);
+        if (nights.Count > VillageProfile.NightsKept)
+        {
+            nights.RemoveRange(0, nights.Count - VillageProfile.NightsKept);
+        }
+        if (signals.State.Tonight?.Outcome.Night == night.Outcome.Night)
+        {
+            signals.State.Tonight = null;
+        }
+    }
+}

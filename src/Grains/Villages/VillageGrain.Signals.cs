@@ -1,0 +1,79 @@
+using GongGrid.Grains.Interfaces;
+using GongGrid.Grains.Rules;
+
+namespace GongGrid.Grains.Villages;
+
+/// <summary>Strikes, button presses and playbacks: de-duplicated, persisted, then judged.</summary>
+public sealed partial class VillageGrain
+{
+    public async Task<EventDisposition> RecordStrikeAsync(HeardStrike strike)
+    {
+        if (Admit(strike.DeviceSlug, strike.EventId, strike.At) is { } refused)
+        {
+            return refused;
+        }
+        signals.State.Strikes.Add(strike);
+        var alarm = DetectAlarm(strike.At);
+        var night = Reevaluate(strike.At);
+        await SaveAndReportAsync(alarm, night);
+        return EventDisposition.Applied;
+    }
+
+    public async Task<EventDisposition> RecordAlarmButtonAsync(PressedAlarm press)
+    {
+        if (Admit(press.DeviceSlug, press.EventId, press.At) is { } refused)
+        {
+            return refused;
+        }
+        signals.State.Presses.Add(press);
+        await SaveAndReportAsync(RaiseOrContinue(AlarmSource.Button, press.Kind, press.At, press.At), null);
+        return EventDisposition.Applied;
+    }
+
+    public async Task<EventDisposition> RecordPlaybackAsync(HeardPlayback playback)
+    {
+        if (Admit(playback.DeviceSlug, playback.EventId, playback.At) is { } refused)
+        {
+            return refused;
+        }
+        signals.State.Playbacks.Add(playback);
+        var night = playback.Program == PlaybackProgram.Peace ? Reevaluate(playback.At) : null;
+        await SaveAndReportAsync(null, night);
+        return EventDisposition.Applied;
+    }
+
+    /// <summary>Null when the event should be applied; otherwise why it is not.</summary>
+    private EventDisposition? Admit(string deviceSlug, string eventId, DateTimeOffset at)
+    {
+        _ = Setup;
+        if (signals.State.Contains(deviceSlug, eventId))
+        {
+            return EventDisposition.Duplicate;
+        }
+        var cutoff = clock.GetUtcNow() - VillageSignals.Retention;
+        if (at < cutoff)
+        {
+            return EventDisposition.Expired;
+        }
+        signals.State.DropOlderThan(cutoff);
+        return null;
+    }
+
+    /// <summary>The signals are always written; the profile only when an alarm or a final night changed.</summary>
+    private async Task SaveAndReportAsync(Alarm? alarm, VillageNight? night)
+    {
+        await signals.WriteStateAsync();
+        if (alarm is not null || night?.Outcome.IsFinal == true)
+        {
+            await profile.WriteStateAsync();
+        }
+        if (alarm is not null)
+        {
+            await Commune.RecordAlarmAsync(alarm);
+        }
+        if (night is not null)
+        {
+            await Commune.RecordVillageNightAsync(night);
+        }
+    }
+}

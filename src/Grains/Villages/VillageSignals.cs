@@ -1,0 +1,34 @@
+using GongGrid.Grains.Interfaces;
+
+namespace GongGrid.Grains.Villages;
+
+/// <summary>
+/// The fast-changing half of a village's state: what it heard in the last <see cref="Retention"/>. Written on
+/// every applied strike, so it is kept small; its event ids are also how duplicates are recognised.
+/// </summary>
+public sealed class VillageSignals
+{
+    /// <summary>Signals older than this are dropped; an event older than this is no longer applied.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromHours(48);
+
+    public List<HeardStrike> Strikes { get; set; } = [];
+
+    public List<HeardPlayback> Playbacks { get; set; } = [];
+
+    public List<PressedAlarm> Presses { get; set; } = [];
+
+    /// <summary>The provisional outcome of the night whose window is open (or closed and not yet finalised).</summary>
+    public VillageNight? Tonight { get; set; }
+
+    public bool Contains(string deviceSlug, string eventId) =>
+        Strikes.Exists(strike => strike.EventId == eventId && strike.DeviceSlug == deviceSlug)
+        || Playbacks.Exists(playback => playback.EventId == eventId && playback.DeviceSlug == deviceSlug)
+        || Presses.Exists(press => press.EventId == eventId && press.DeviceSlug == deviceSlug);
+
+    public void DropOlderThan(DateTimeOffset cutoff)
+    {
+        Strikes.RemoveAll(strike => strike.At < cutoff);
+        Playbacks.RemoveAll(playback => playback.At < cutoff);
+        Presses.RemoveAll(press => press.At < cutoff);
+    }
+}

@@ -56,7 +56,7 @@ public sealed partial class VillageGrain
             return null;
         }
         var updated = Evaluate(night);
-        if (updated == NightOf(night))
+        if (updated == Recorded(night))
         {
             return null;
         }
@@ -65,9 +65,12 @@ public sealed partial class VillageGrain
     }
 
     /// <summary>The recorded outcome of a night, or the outcome judged now from what was heard.</summary>
-    private VillageNight NightOf(DateOnly night) =>
+    private VillageNight NightOf(DateOnly night) => Recorded(night) ?? Evaluate(night);
+
+    /// <summary>The final outcome in the history, or the provisional one of tonight, or null when none was recorded.</summary>
+    private VillageNight? Recorded(DateOnly night) =>
         profile.State.Nights.FindLast(recorded => recorded.Outcome.Night == night)
-        ?? (signals.State.Tonight is { } tonight && tonight.Outcome.Night == night ? tonight : Evaluate(night));
+        ?? (signals.State.Tonight is { } tonight && tonight.Outcome.Night == night ? tonight : null);
 
     private VillageNight Evaluate(DateOnly night)
     {

@@ -8,7 +8,7 @@ internal sealed class MethodDispatcher<TResult>(MethodInfo method, ReturnShape s
 {
     public override object Dispatch(GrainRuntime runtime, GrainId target, object?[] arguments)
     {
-        var call = runtime.Directory.GetOrCreate(target).Call<TResult>(invoke, arguments);
+        var call = runtime.Directory.GetOrCreate(target).Call<TResult>(InvokeOrFault, arguments);
         return shape switch
         {
             ReturnShape.Task => call.IsCompleted ? call : WithTimeout(runtime, target, call),
@@ -16,6 +16,19 @@ internal sealed class MethodDispatcher<TResult>(MethodInfo method, ReturnShape s
             ReturnShape.TaskOfResult => call.IsCompleted ? call : WithTimeout(runtime, target, (Task<TResult>)call),
             _ => new ValueTask<TResult>(call.IsCompleted ? (Task<TResult>)call : WithTimeout(runtime, target, (Task<TResult>)call)),
         };
+    }
+
+    /// <summary>A method that throws before returning its task still hands its caller a task of the right type.</summary>
+    private Task InvokeOrFault(object grain, object?[] arguments)
+    {
+        try
+        {
+            return invoke(grain, arguments);
+        }
+        catch (Exception error) when (shape is ReturnShape.TaskOfResult or ReturnShape.ValueTaskOfResult)
+        {
+            return Task.FromException<TResult>(error);
+        }
     }
 
     private async Task WithTimeout(GrainRuntime runtime, GrainId target, Task call)

@@ -107,7 +107,7 @@ public sealed class PeaceSignalTests
     {
         var overrides = new SignalSettingsOverride { PeaceTime = new TimeOnly(23, 30), PeaceStrikes = 5 };
         await using var grid = await GridHarness.StartAsync();
-        await new Roster.RosterImport(grid.Grains).ApplyAsync(TestDistrict.Create(overrides));
+        await new GongGrid.Grains.Roster.RosterImport(grid.Grains).ApplyAsync(TestDistrict.Create(overrides));
         var tenPastMidnight = new DateTimeOffset(2026, 11, 22, 17, 10, 0, TimeSpan.Zero);
 
         await grid.StrikeAsync(TestDistrict.ThonLoa + "/gong-1", tenPastMidnight, 5);

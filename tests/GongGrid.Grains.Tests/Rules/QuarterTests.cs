@@ -1,4 +1,4 @@
-using GongGrid.Grains.Rules;
+using GongGrid.Grains.Interfaces;
 
 namespace GongGrid.Grains.Tests.Rules;
 

@@ -84,11 +84,14 @@ public sealed class GridHarness : IAsyncDisposable
 
     public long Sequence() => Interlocked.Increment(ref _sequence);
 
-    /// <summary>Moves the clock past the close of the night's window (23:00 local) and waits for every village to finalise.</summary>
-    public async Task CloseNightAsync()
+    /// <summary>
+    /// Moves the clock past the close (23:00 local) of the night <paramref name="nightsLater"/> after <see cref="Night"/>
+    /// and waits for every village to finalise it.
+    /// </summary>
+    public async Task CloseNightAsync(int nightsLater = 0)
     {
-        AdvanceTo(PeaceTime.AddHours(1).AddSeconds(1));
-        await Eventually.Until(() => District.GetNightSummaryAsync(Night), summary => summary.Totals.Pending == 0);
+        AdvanceTo(PeaceTime.AddDays(nightsLater).AddHours(1).AddSeconds(1));
+        await Eventually.Until(() => District.GetNightSummaryAsync(Night.AddDays(nightsLater)), summary => summary.Totals.Pending == 0);
     }
 
     public ValueTask DisposeAsync() => Silo.DisposeAsync();

@@ -56,6 +56,16 @@ public sealed class GrainCallTests
     }
 
     [Fact]
+    public async Task A_grain_method_that_throws_before_returning_its_task_fails_the_call_with_that_exception()
+    {
+        await using var silo = await _fixture.StartSiloAsync();
+        var counter = silo.GrainFactory.GetGrain<ICounterGrain>("divider");
+
+        await Assert.ThrowsAsync<DivideByZeroException>(() => counter.DivideAsync(0));
+        await Assert.ThrowsAsync<DivideByZeroException>(() => Task.WhenAll(counter.HoldTurnAsync(TimeSpan.FromMilliseconds(50)), counter.DivideAsync(0)));
+    }
+
+    [Fact]
     public async Task A_call_that_outlasts_the_call_timeout_fails_with_a_timeout()
     {
         await using var silo = await _fixture.StartSiloAsync(options => options.CallTimeout = TimeSpan.FromMilliseconds(100));

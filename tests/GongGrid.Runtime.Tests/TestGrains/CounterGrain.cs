@@ -41,6 +41,8 @@ public sealed class CounterGrain([PersistentState("counter")] IPersistentState<C
 
     public Task FailAsync(string message) => throw new InvalidOperationException(message);
 
+    public Task<int> DivideAsync(int divisor) => Task.FromResult(counter.State.Value / divisor);
+
     public async Task<int> HoldTurnAsync(TimeSpan duration)
     {
         _turnsInside++;

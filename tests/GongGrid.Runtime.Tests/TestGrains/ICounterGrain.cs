@@ -16,6 +16,9 @@ public interface ICounterGrain : IGrainWithStringKey
 
     Task FailAsync(string message);
 
+    /// <summary>Throws before returning a task when <paramref name="divisor"/> is 0.</summary>
+    Task<int> DivideAsync(int divisor);
+
     /// <summary>Waits in real time while holding the turn, recording how many turns overlapped.</summary>
     Task<int> HoldTurnAsync(TimeSpan duration);
 

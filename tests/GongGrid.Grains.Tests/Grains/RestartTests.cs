@@ -1,0 +1,61 @@
+using GongGrid.Grains.Interfaces;
+using GongGrid.Grains.Tests.Support;
+using GongGrid.Runtime.Storage.Sqlite;
+using GongGrid.Testing;
+
+namespace GongGrid.Grains.Tests.Grains;
+
+public sealed class RestartTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("gonggrid-restart-").FullName;
+
+    [Fact]
+    public async Task Strikes_before_a_restart_and_the_night_close_reminder_after_it_give_the_final_outcome_on_the_same_sqlite_file()
+    {
+        var path = Path.Combine(_directory, "grid.db");
+        var clock = new ManualTimeProvider(GridHarness.PeaceTime.AddHours(-1));
+        await using (var store = await SqliteStore.OpenAsync(path))
+        await using (var grid = await GridHarness.StartAsync(store.GrainStorage, store.Reminders, clock, importRoster: true))
+        {
+            await grid.StrikeAsync(TestDistrict.Thon1Gong, GridHarness.PeaceTime, 9);
+            await grid.StrikeAsync(TestDistrict.Thon2Gong, GridHarness.PeaceTime.AddMinutes(20), 9);
+        }
+
+        await using (var store = await SqliteStore.OpenAsync(path))
+        await using (var grid = await GridHarness.StartAsync(store.GrainStorage, store.Reminders, clock, importRoster: false))
+        {
+            Assert.Equal(0, grid.Silo.Silo.ActivationCount);
+            await grid.CloseNightAsync();
+
+            var summary = await grid.District.GetNightSummaryAsync(GridHarness.Night);
+            Assert.Equal(new OutcomeCounts(OnTime: 1, Late: 1, Missed: 1), summary.Totals);
+        }
+    }
+
+    [Fact]
+    public async Task A_village_collected_while_idle_comes_back_with_its_strikes()
+    {
+        await using var grid = await GridHarness.StartAsync();
+        await grid.StrikeAsync(TestDistrict.Thon2Gong, GridHarness.PeaceTime, 5);
+        var activeAfterStrikes = grid.Silo.Silo.ActivationCount;
+
+        // Idle collection age is 15 minutes: the village heard nothing for 40.
+        grid.AdvanceTo(GridHarness.PeaceTime.AddMinutes(40));
+        await Eventually.Until(() => Task.FromResult(grid.Silo.Silo.ActivationCount), count => count < activeAfterStrikes);
+        Assert.True(grid.Silo.Silo.ActivationCount < activeAfterStrikes);
+        var village = grid.Grains.GetGrain<IVillageGrain>(TestDistrict.Thon2);
+        Assert.Equal(5, (await village.GetNightAsync(GridHarness.Night)).Outcome.StrikeCount);
+
+        // The rest of the round, buffered by the bridge during an outage: received on time, delivered late.
+        for (var strike = 5; strike < 9; strike++)
+        {
+            var at = GridHarness.PeaceTime.AddSeconds(4 * strike);
+            await grid.SendAsync(TestDistrict.Thon2Gong, new StrikeEvent(grid.NextEventId(), at, grid.Sequence()) { ReceivedAt = at });
+        }
+
+        var night = await village.GetNightAsync(GridHarness.Night);
+        Assert.Equal((NightOutcomeKind.OnTime, 9), (night.Outcome.Kind, night.Outcome.StrikeCount));
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}

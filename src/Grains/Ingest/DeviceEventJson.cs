@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Json;
+using GongGrid.Grains.Interfaces;
+
+namespace GongGrid.Grains.Ingest;
+
+/// <summary>
+/// Reads a device event from JSON: "eventId", "time" (RFC 3339 with offset, or Unix milliseconds), "seq", and the
+/// kind's own fields ("striker"; "battery", "signal"; "alarm"; "program"). Every mistake is a
+/// <see cref="FormatException"/> naming the field and what was expected.
+/// </summary>
+public static class DeviceEventJson
+{
+    public static DeviceEvent Parse(string kind, JsonElement payload)
+    {
+        if (payload.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException($"A {kind} event must be a JSON object, not {payload.ValueKind}.");
+        }
+        var id = RequiredString(payload, "eventId");
+        var time = Time(payload);
+        var sequence = Number(payload, "seq") ?? throw Missing("seq");
+        return kind switch
+        {
+            "strike" => new StrikeEvent(id, time, sequence, OptionalString(payload, "striker")),
+            "heartbeat" => new HeartbeatEvent(id, time, sequence, Percent(payload, "battery"), (int?)Number(payload, "signal")),
+            "alarm" => new AlarmButtonEvent(id, time, sequence, Choice<AlarmKind>(payload, "alarm")),
+            "playback" => new PlaybackEvent(id, time, sequence, Choice<PlaybackProgram>(payload, "program")),
+            _ => throw new FormatException($"Unknown event kind '{kind}'; expected strike, heartbeat, alarm or playback."),
+        };
+    }
+
+    private static DateTimeOffset Time(JsonElement payload)
+    {
+        if (!payload.TryGetProperty("time", out var time))
+        {
+            throw Missing("time");
+        }
+        if (time.ValueKind == JsonValueKind.Number && time.TryGetInt64(out var unixMilliseconds))
+        {
+            return DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
+        }
+        if (time.ValueKind == JsonValueKind.String
+            && DateTimeOffset.TryParseExact(time.GetString(), ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"], CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            return instant;
+        }
+        throw new FormatException($"'time' must be RFC 3339 with an offset (2026-11-22T22:00:01+07:00) or Unix milliseconds, not {time}.");
+    }
+
+    private static string RequiredString(JsonElement payload, string name) =>
+        OptionalString(payload, name) is { Length: > 0 } text ? text : throw Missing(name);
+
+    private static string? OptionalString(JsonElement payload, string name) =>
+        !payload.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == JsonValueKind.String ? value.GetString()
+        : throw new FormatException($"'{name}' must be a string, not {value.ValueKind}.");
+
+    private static long? Number(JsonElement payload, string name) =>
+        !payload.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number
+        : throw new FormatException($"'{name}' must be a whole number, not {value}.");
+
+    private static int? Percent(JsonElement payload, string name) =>
+        Number(payload, name) switch
+        {
+            null => null,
+            >= 0 and <= 100 and var percent => (int)percent,
+            var other => throw new FormatException($"'{name}' must be a percentage from 0 to 100, not {other}."),
+        };
+
+    private static TEnum Choice<TEnum>(JsonElement payload, string name) where TEnum : struct, Enum
+    {
+        var text = OptionalString(payload, name) ?? throw Missing(name);
+        return Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && !int.TryParse(text, out _)
+            ? value
+            : throw new FormatException($"'{name}' is '{text}'; expected one of {string.Join(", ", Enum.GetNames<TEnum>().Select(choice => choice.ToLowerInvariant()))}.");
+    }
+
+    private static FormatException Missing(string name) => new($"'{name}' is missing.");
+}

@@ -1,0 +1,67 @@
+using GongGrid.Grains.Ingest;
+using GongGrid.Grains.Interfaces.Roster;
+using GongGrid.Grains.Roster;
+using GongGrid.Grains.Rules;
+using GongGrid.Silo.Hosting;
+using GongGrid.Silo.Output;
+using GongGrid.Simulator.Night;
+
+namespace GongGrid.Silo.Commands;
+
+/// <summary>
+/// <c>demo</c>: imports the sample district into a fresh embedded store, plays tonight from 20:59 to the close of
+/// the window at 120 times real speed (about a minute) with simulated devices, and prints the night report.
+/// </summary>
+public static class DemoCommand
+{
+    public static async Task<int> RunAsync(CommandArgs args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var read = RosterReader.ReadFile(args.Option("roster") ?? Path.Combine(AppContext.BaseDirectory, "samples", "ngoc-lac.roster.json"));
+        if (!read.IsValid)
+        {
+            read.Errors.ToList().ForEach(error => output.WriteLine(error));
+            return 1;
+        }
+        var roster = read.Roster!;
+        var zone = LocalTime.Zone(roster.Settings.TimeZone);
+        var night = args.Date("night") ?? LocalTime.DateOf(TimeProvider.System.GetUtcNow(), zone);
+        var window = NightCalendar.Window(night, roster.Settings);
+        var clock = args.Clock(window.OpensAt.AddMinutes(-1), defaultSpeed: 120);
+        var dataDirectory = args.Option("data") ?? Path.Combine("data", "demo");
+        if (Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true); // a demo starts from an empty grid every time
+        }
+
+        await using var grid = await GridHost.StartAsync(args.HostArgs(dataDirectory), clock, cancellationToken);
+        var imported = await new RosterImport(grid.Grains).ApplyAsync(roster, cancellationToken);
+        await output.WriteLineAsync($"GongGrid demo: {roster.Name} with {imported.Communes} communes, {imported.Villages} villages, {imported.Devices} devices; storage: {grid.StorageDescription}.");
+        var plan = NightPlan.For(roster, night, new NightMix(), seed: (int)args.Number("seed", 2211));
+        await output.WriteLineAsync($"Playing the night of {night:yyyy-MM-dd}: {plan.Count} device events from 21:00 to 23:00 local time at {args.Number("speed", 120)}x speed.");
+
+        using var ticker = new LiveTicker(grid.Grains, roster.Key, night, clock, zone, output);
+        var run = await NightRunner.RunAsync(plan, new IngestSink(new DeviceEventIngest(grid.Grains)), clock, cancellationToken);
+        await output.WriteLineAsync($"Devices sent {plan.Count} events: {run.Applied} applied, {run.Duplicates} duplicates ignored, {run.ClockSkewed} with skewed clocks corrected, {run.Refusals.Count} refused.");
+        await WaitForCloseAsync(grid, roster, window, clock, cancellationToken);
+
+        NightReportPrinter.Print(await NightReportGatherer.GatherAsync(grid.Grains, roster.Key, night), zone, output);
+        return 0;
+    }
+
+    /// <summary>Waits for 23:00 local and for every village's night-close reminder to have finalised its night.</summary>
+    private static async Task WaitForCloseAsync(GridHost grid, DistrictRoster roster, NightWindow window, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var untilClose = window.ClosesAt - clock.GetUtcNow();
+        if (untilClose > TimeSpan.Zero)
+        {
+            await Task.Delay(untilClose, clock, cancellationToken);
+        }
+        var district = grid.Grains.GetGrain<Grains.Interfaces.IDistrictGrain>(roster.Key);
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        patience.CancelAfter(TimeSpan.FromSeconds(30));
+        while ((await district.GetNightSummaryAsync(window.Night)).Totals.Pending > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), patience.Token);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using GongGrid.Grains.Ingest;
+using GongGrid.Grains.Interfaces;
+using GongGrid.Silo.Hosting;
+
+namespace GongGrid.Silo.Commands;
+
+/// <summary>
+/// <c>ingest EVENTS.jsonl</c>: feeds device events, one JSON object a line ({"device": KEY, "kind": ..., then the
+/// event's fields}), and prints "ack" for each only after the grid persisted it. Re-running the same file is
+/// harmless: events already applied are acknowledged as duplicates.
+/// </summary>
+public static class IngestCommand
+{
+    public static async Task<int> RunAsync(CommandArgs args, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (args.Positional.Count != 1)
+        {
+            await output.WriteLineAsync("usage: ingest EVENTS.jsonl|- [--data DIR] [--clock INSTANT]");
+            return 2;
+        }
+        using var input = args.Positional[0] == "-" ? Console.In : new StreamReader(args.Positional[0]);
+        await using var grid = await GridHost.StartAsync(args.HostArgs(), args.Clock(), cancellationToken);
+        var ingest = new DeviceEventIngest(grid.Grains);
+        var (acknowledged, rejected, lineNumber) = (0, 0, 0);
+        while (await input.ReadLineAsync(cancellationToken) is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+            try
+            {
+                var (deviceKey, deviceEvent) = ParseLine(line);
+                var receipt = await ingest.IngestAsync(deviceKey, deviceEvent);
+                await output.WriteLineAsync($"ack {deviceKey} {receipt.EventId} {receipt.Disposition.ToString().ToLowerInvariant()}{(receipt.ClockSkewed ? " clock-skewed" : "")}");
+                acknowledged++;
+            }
+            catch (Exception error) when (error is FormatException or JsonException or ArgumentException or UnknownDeviceException)
+            {
+                await output.WriteLineAsync($"reject line {lineNumber}: {error.Message}");
+                rejected++;
+            }
+            await output.FlushAsync(cancellationToken);
+        }
+        await output.WriteLineAsync($"{acknowledged} acknowledged, {rejected} rejected");
+        return rejected == 0 ? 0 : 1;
+    }
+
+    private static (string DeviceKey, DeviceEvent Event) ParseLine(string line)
+    {
+        using var document = JsonDocument.Parse(line);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException("Each line must be a JSON object.");
+        }
+        var device = root.TryGetProperty("device", out var key) && key.ValueKind == JsonValueKind.String ? key.GetString()! : throw new FormatException("'device' is missing.");
+        var kind = root.TryGetProperty("kind", out var kindText) && kindText.ValueKind == JsonValueKind.String ? kindText.GetString()! : throw new FormatException("'kind' is missing.");
+        return (device, DeviceEventJson.Parse(kind, root));
+    }
+}

@@ -1,0 +1,50 @@
+using GongGrid.Grains.Villages;
+using GongGrid.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace GongGrid.Silo.Hosting;
+
+/// <summary>A running silo with the GongGrid grains: storage opened, reminders loaded, stopped cleanly on dispose.</summary>
+public sealed class GridHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly GridStorage _storage;
+
+    private GridHost(IHost host, GridStorage storage)
+    {
+        _host = host;
+        _storage = storage;
+    }
+
+    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+
+    public Runtime.Silo Silo => _host.Services.GetRequiredService<Runtime.Silo>();
+
+    public ILogger Logger => _host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("GongGrid");
+
+    public string StorageDescription => _storage.Description;
+
+    public static async Task<GridHost> StartAsync(string[] args, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        var options = builder.Configuration.GetSection("GongGrid").Get<GridOptions>() ?? new GridOptions();
+        var storage = await GridStorage.OpenAsync(options, cancellationToken);
+        builder.Services
+            .AddSingleton(clock)
+            .AddSingleton(storage.Grains)
+            .AddSingleton(storage.Reminders)
+            .AddSilo(silo => silo.IdleCollectionAge = options.IdleCollectionAge, typeof(VillageGrain).Assembly);
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return new GridHost(host, storage);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        await _storage.DisposeAsync();
+    }
+}

@@ -6,9 +6,10 @@ namespace GongGrid.Runtime.Invocation;
 /// <summary>The dispatcher of one method whose result is <typeparamref name="TResult"/> (object for Task and ValueTask).</summary>
 internal sealed class MethodDispatcher<TResult>(MethodInfo method, ReturnShape shape, Func<object, object?[], Task> invoke) : MethodDispatcher
 {
-    public override object Dispatch(GrainRuntime runtime, GrainId target, object?[] arguments)
+    public override object Dispatch(GrainProxy proxy, object?[] arguments)
     {
-        var call = runtime.Directory.GetOrCreate(target).Call<TResult>(invoke, arguments);
+        var (runtime, target) = (proxy.Runtime, proxy.GrainId);
+        var call = proxy.Activation().Call<TResult>(invoke, arguments);
         return shape switch
         {
             ReturnShape.Task => call.IsCompleted ? call : WithTimeout(runtime, target, call),

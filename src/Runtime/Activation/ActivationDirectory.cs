@@ -10,6 +10,8 @@ internal sealed class ActivationDirectory(GrainRuntime runtime)
 
     public int Count => _activations.Count;
 
+    public IdleClock IdleClock { get; } = new(runtime.TimeProvider);
+
     public GrainActivation GetOrCreate(GrainId grainId)
     {
         if (_activations.TryGetValue(grainId, out var existing))
@@ -29,7 +31,11 @@ internal sealed class ActivationDirectory(GrainRuntime runtime)
     public void Remove(GrainActivation activation) => _activations.TryRemove(new(activation.GrainId, activation));
 
     /// <summary>Collects every activation that has been idle for at least <paramref name="idleAge"/>.</summary>
-    public int CollectIdle(TimeSpan idleAge) => _activations.Values.Count(activation => activation.TryCollect(idleAge));
+    public int CollectIdle(TimeSpan idleAge)
+    {
+        var idleUpTo = IdleClock.Advance(idleAge);
+        return _activations.Values.Count(activation => activation.TryCollect(idleUpTo));
+    }
 
     public Task DeactivateAllAsync(DeactivationReason reason) =>
         Task.WhenAll(_activations.Values.Select(activation => activation.DeactivateAsync(reason)));

@@ -36,10 +36,7 @@ internal sealed partial class GrainActivation
     {
         if (activation.IsCompletedSuccessfully)
         {
-            lock (_lock)
-            {
-                _state = ActivationState.Valid;
-            }
+            _state = ActivationState.Valid;
             return;
         }
         var error = new InvalidOperationException($"Activation of {GrainId} failed: {activation.Exception?.GetBaseException().Message}", activation.Exception?.GetBaseException());
@@ -52,10 +49,7 @@ internal sealed partial class GrainActivation
 
     private async Task DeactivateCoreAsync(DeactivationReason reason)
     {
-        lock (_lock)
-        {
-            _state = ActivationState.Deactivating;
-        }
+        _state = ActivationState.Deactivating;
         foreach (var timer in _timers?.ToArray() ?? [])
         {
             timer.Dispose();
@@ -93,11 +87,12 @@ internal sealed partial class GrainActivation
     private WorkItem[] Retire()
     {
         WorkItem[] waiting;
-        lock (_lock)
+        lock (this)
         {
             _state = ActivationState.Deactivated;
             waiting = _queue?.ToArray() ?? [];
-            _queue?.Clear();
+            _queue = null;
+            Volatile.Write(ref _queueLength, 0);
         }
         Runtime.Directory.Remove(this);
         return waiting;

@@ -5,24 +5,34 @@ namespace GongGrid.Runtime.Activation;
 
 /// <summary>
 /// One live grain: its queue of turns and its lifecycle. Turns run one at a time; a call that finds the
-/// activation idle runs inline on the caller's thread (no queueing, no allocation when it completes
+/// activation idle runs inline on the caller's thread (no queueing, no lock, no allocation when it completes
 /// synchronously), otherwise it waits in the queue.
 /// </summary>
+/// <remarks>
+/// Whoever moves <see cref="_turn"/> from idle to busy owns the turn and must end it with <see cref="EndTurn"/>.
+/// The activation is idle only while valid: it is busy from birth until activated, and stays busy for good once
+/// deactivated, so claiming the turn is all an inline call has to do. The queue is guarded by locking the
+/// activation itself (internal, never handed out), which costs no extra object per activation.
+/// </remarks>
 internal sealed partial class GrainActivation
 {
-    private readonly Lock _lock = new();
+    private const int Idle = 0;
+    private const int Busy = 1;
+
+    private int _turn = Busy; // the activation turn is owed from birth: calls queue behind it
+    private int _queueLength;
     private Queue<WorkItem>? _queue;
-    private bool _running = true; // the activation turn is owed from birth: calls queue behind it
-    private ActivationState _state = ActivationState.Activating;
+    private volatile ActivationState _state = ActivationState.Activating;
     private DeactivationReason? _pendingDeactivation;
     private Grain? _grain;
-    private long _lastUsedTimestamp;
+    private int _lastUsedSweep;
+    private Action? _endTurn;
 
     public GrainActivation(GrainId grainId, GrainRuntime runtime)
     {
         GrainId = grainId;
         Runtime = runtime;
-        _lastUsedTimestamp = runtime.TimeProvider.GetTimestamp();
+        Touch();
     }
 
     public GrainId GrainId { get; }
@@ -31,12 +41,15 @@ internal sealed partial class GrainActivation
 
     public Grain Grain => _grain ?? throw new InvalidOperationException($"{GrainId} is not activated.");
 
+    /// <summary>True once gone for good; a reference holding it must look the grain up again.</summary>
+    public bool IsDeactivated => _state == ActivationState.Deactivated;
+
     /// <summary>Calls a grain method: inline when idle, queued otherwise.</summary>
     public Task Call<TResult>(Func<object, object?[], Task> invoke, object?[] arguments)
     {
         var caller = CallChain.Current;
         Touch();
-        if (TryBeginInlineTurn())
+        if (TryClaimTurn())
         {
             var turn = RunTurn(caller, static (activation, state) => state.invoke(activation.Grain, state.arguments), (invoke, arguments));
             if (turn.IsCompleted)
@@ -45,7 +58,8 @@ internal sealed partial class GrainActivation
             }
             else
             {
-                turn.ContinueWith(static (_, state) => ((GrainActivation)state!).EndTurn(), this, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                // Ends the turn on the thread that completes it: no thread-pool hop, no allocation after the first.
+                turn.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_endTurn ??= EndTurn);
             }
             return turn;
         }
@@ -57,14 +71,16 @@ internal sealed partial class GrainActivation
     /// <summary>Queues a turn; starts it at once when the activation is idle.</summary>
     public void Enqueue(WorkItem item)
     {
-        lock (_lock)
+        if (TryClaimTurn())
         {
-            if (_state == ActivationState.Deactivated)
-            {
-                Redirect(item);
-                return;
-            }
-            if (_running)
+            Pump(item);
+            return;
+        }
+        bool deactivated;
+        lock (this)
+        {
+            deactivated = _state == ActivationState.Deactivated;
+            if (!deactivated)
             {
                 if (item.Caller?.Contains(this) == true)
                 {
@@ -72,26 +88,30 @@ internal sealed partial class GrainActivation
                     return;
                 }
                 (_queue ??= new Queue<WorkItem>()).Enqueue(item);
-                return;
+                Interlocked.Increment(ref _queueLength);
             }
-            _running = true;
         }
-        Pump(item);
+        if (deactivated)
+        {
+            Redirect(item); // outside the lock: the next activation may run the item inline
+            return;
+        }
+        // The turn may have ended between the failed claim and the enqueue without seeing the item: take it over.
+        if (TryClaimTurn())
+        {
+            EndTurn();
+        }
     }
 
     /// <summary>Called by the directory right after creation: the activation turn goes first.</summary>
     public void Start() => Pump(new ActivateWork());
 
-    /// <summary>Deactivates if no call came for longer than <paramref name="idleAge"/>; used by idle collection.</summary>
-    public bool TryCollect(TimeSpan idleAge)
+    /// <summary>Deactivates if no call came since sweep <paramref name="idleUpTo"/> of the idle clock; used by idle collection.</summary>
+    public bool TryCollect(int idleUpTo)
     {
-        lock (_lock)
+        if (Volatile.Read(ref _lastUsedSweep) > idleUpTo || !TryClaimTurn())
         {
-            if (_running || _state != ActivationState.Valid || Runtime.TimeProvider.GetElapsedTime(_lastUsedTimestamp) < idleAge)
-            {
-                return false;
-            }
-            _running = true;
+            return false;
         }
         Pump(new DeactivateWork(DeactivationReason.Idle));
         return true;
@@ -107,20 +127,9 @@ internal sealed partial class GrainActivation
 
     public void RequestDeactivation(DeactivationReason reason) => _pendingDeactivation = reason;
 
-    public void Touch() => _lastUsedTimestamp = Runtime.TimeProvider.GetTimestamp();
+    public void Touch() => Volatile.Write(ref _lastUsedSweep, Runtime.Directory.IdleClock.Now);
 
-    private bool TryBeginInlineTurn()
-    {
-        lock (_lock)
-        {
-            if (_running || _state != ActivationState.Valid)
-            {
-                return false;
-            }
-            _running = true;
-            return true;
-        }
-    }
+    private bool TryClaimTurn() => Interlocked.CompareExchange(ref _turn, Busy, Idle) == Idle;
 
     private Task RunTurn<TState>(CallChain? caller, Func<GrainActivation, TState, Task> start, TState state)
     {
@@ -152,43 +161,67 @@ internal sealed partial class GrainActivation
                     var (activation, work) = ((GrainActivation, WorkItem))state!;
                     work.Finish(activation, finished);
                     activation.EndTurn();
-                }, (this, item), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                }, (this, item), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 return;
             }
             item.Finish(this, turn);
-            if (!TryTakeNext(out item))
+            if (TakeNext() is not { } next)
             {
                 return;
             }
+            item = next;
         }
     }
 
     private void EndTurn()
     {
-        if (TryTakeNext(out var next))
+        if (TakeNext() is { } next)
         {
             Pump(next);
         }
     }
 
-    private bool TryTakeNext(out WorkItem next)
+    /// <summary>Called by the owner of the turn: returns the next work to run, or gives the turn up and returns null.</summary>
+    private WorkItem? TakeNext()
     {
-        lock (_lock)
+        if (_state == ActivationState.Deactivated)
         {
-            if (_state == ActivationState.Valid && _pendingDeactivation is { } reason)
+            return null; // busy for good: late work is redirected by Enqueue
+        }
+        if (_state == ActivationState.Valid && _pendingDeactivation is { } reason)
+        {
+            _pendingDeactivation = null;
+            return new DeactivateWork(reason);
+        }
+        while (true)
+        {
+            if (Dequeue() is { } queued)
             {
-                _pendingDeactivation = null;
-                next = new DeactivateWork(reason);
-                return true;
+                return queued;
             }
-            if (_queue is { Count: > 0 } queue)
+            Interlocked.Exchange(ref _turn, Idle);
+            // Work queued after the look but before the turn went idle: whoever claims the turn first runs it.
+            if (Volatile.Read(ref _queueLength) == 0 || !TryClaimTurn())
             {
-                next = queue.Dequeue();
-                return true;
+                return null;
             }
-            _running = false;
-            next = null!;
-            return false;
+        }
+    }
+
+    private WorkItem? Dequeue()
+    {
+        if (Volatile.Read(ref _queueLength) == 0)
+        {
+            return null;
+        }
+        lock (this)
+        {
+            if (_queue is not { Count: > 0 } queue)
+            {
+                return null;
+            }
+            Interlocked.Decrement(ref _queueLength);
+            return queue.Dequeue();
         }
     }
 

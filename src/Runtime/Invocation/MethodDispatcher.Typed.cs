@@ -4,12 +4,26 @@ using GongGrid.Runtime.Hosting;
 namespace GongGrid.Runtime.Invocation;
 
 /// <summary>The dispatcher of one method whose result is <typeparamref name="TResult"/> (object for Task and ValueTask).</summary>
-internal sealed class MethodDispatcher<TResult>(MethodInfo method, ReturnShape shape, Func<object, object?[], Task> invoke) : MethodDispatcher
+internal sealed class MethodDispatcher<TResult> : MethodDispatcher
 {
-    public override object Dispatch(GrainRuntime runtime, GrainId target, object?[] arguments)
+    private readonly MethodInfo _method;
+    private readonly ReturnShape _shape;
+    private readonly Func<object, object?[], Task> _invoke;
+    private readonly Func<object, object?[], Task> _invokeOrFault;
+
+    public MethodDispatcher(MethodInfo method, ReturnShape shape, Func<object, object?[], Task> invoke)
     {
-        var call = runtime.Directory.GetOrCreate(target).Call<TResult>(InvokeOrFault, arguments);
-        return shape switch
+        _method = method;
+        _shape = shape;
+        _invoke = invoke;
+        _invokeOrFault = InvokeOrFault;
+    }
+
+    public override object Dispatch(GrainProxy proxy, object?[] arguments)
+    {
+        var (runtime, target) = (proxy.Runtime, proxy.GrainId);
+        var call = proxy.Activation().Call<TResult>(_invokeOrFault, arguments);
+        return _shape switch
         {
             ReturnShape.Task => call.IsCompleted ? call : WithTimeout(runtime, target, call),
             ReturnShape.ValueTask => call.IsCompleted ? new ValueTask(call) : new ValueTask(WithTimeout(runtime, target, call)),
@@ -23,9 +37,9 @@ internal sealed class MethodDispatcher<TResult>(MethodInfo method, ReturnShape s
     {
         try
         {
-            return invoke(grain, arguments);
+            return _invoke(grain, arguments);
         }
-        catch (Exception error) when (shape is ReturnShape.TaskOfResult or ReturnShape.ValueTaskOfResult)
+        catch (Exception error) when (_shape is ReturnShape.TaskOfResult or ReturnShape.ValueTaskOfResult)
         {
             return Task.FromException<TResult>(error);
         }
@@ -39,7 +53,7 @@ internal sealed class MethodDispatcher<TResult>(MethodInfo method, ReturnShape s
         }
         catch (TimeoutException) when (!call.IsCompleted)
         {
-            throw new GrainCallTimeoutException(target, method.Name, runtime.Options.CallTimeout);
+            throw new GrainCallTimeoutException(target, _method.Name, runtime.Options.CallTimeout);
         }
     }
 
@@ -51,7 +65,7 @@ internal sealed class MethodDispatcher<TResult>(MethodInfo method, ReturnShape s
         }
         catch (TimeoutException) when (!call.IsCompleted)
         {
-            throw new GrainCallTimeoutException(target, method.Name, runtime.Options.CallTimeout);
+            throw new GrainCallTimeoutException(target, _method.Name, runtime.Options.CallTimeout);
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
-using GongGrid.Runtime.Hosting;
 
 namespace GongGrid.Runtime.Invocation;
 
@@ -13,7 +12,7 @@ internal abstract class MethodDispatcher
 {
     private static readonly ConcurrentDictionary<MethodInfo, MethodDispatcher> Cache = new();
 
-    public abstract object Dispatch(GrainRuntime runtime, GrainId target, object?[] arguments);
+    public abstract object Dispatch(GrainProxy proxy, object?[] arguments);
 
     public static MethodDispatcher For(MethodInfo method) => Cache.GetOrAdd(method, Create);
 

@@ -31,6 +31,26 @@ public sealed class GrainCallTests
     }
 
     [Fact]
+    public async Task Callers_racing_for_one_grain_each_get_a_whole_turn_and_none_is_lost()
+    {
+        await using var silo = await _fixture.StartSiloAsync(options => options.CallTimeout = TimeSpan.FromSeconds(10));
+        var counter = silo.GrainFactory.GetGrain<ICounterGrain>("crowded");
+        await counter.GetAsync();
+
+        // Synchronous turns race for the inline path; every tenth turn ends asynchronously on another thread.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(caller => Task.Run(async () =>
+        {
+            for (var call = 0; call < 2_000; call++)
+            {
+                await (call % 10 == caller % 10 ? counter.IncrementAfterYieldAsync() : counter.IncrementWithoutSavingAsync());
+            }
+        })));
+
+        // An overlapping turn would lose an increment; a lost wake-up would leave a call waiting until the timeout.
+        Assert.Equal(16_000, await counter.GetAsync());
+    }
+
+    [Fact]
     public async Task Calls_to_different_grains_run_in_parallel()
     {
         await using var silo = await _fixture.StartSiloAsync();

@@ -42,6 +42,24 @@ public sealed class GrainLifecycleTests
     }
 
     [Fact]
+    public async Task A_grain_called_between_idle_sweeps_is_kept_for_the_whole_idle_age_after_that_call()
+    {
+        // Idle age 1 min: sweeps every 15 s, at 15, 30, 45, 60 ... seconds.
+        await using var silo = await _fixture.StartSiloAsync(options => options.IdleCollectionAge = TimeSpan.FromMinutes(1));
+        var counter = silo.GrainFactory.GetGrain<ICounterGrain>("night-watch");
+        await counter.GetAsync();
+        _fixture.Clock.Advance(TimeSpan.FromSeconds(50));
+        await counter.GetAsync();
+
+        // 58 s after the last call, 63 s after the sweep before it: not idle yet.
+        _fixture.Clock.Advance(TimeSpan.FromSeconds(58));
+        Assert.Equal(1, silo.Silo.ActivationCount);
+
+        _fixture.Clock.Advance(TimeSpan.FromSeconds(20));
+        await Eventually.Until(() => Task.FromResult(silo.Silo.ActivationCount), count => count == 0);
+    }
+
+    [Fact]
     public async Task A_grain_that_asks_to_be_deactivated_is_collected_after_its_turn()
     {
         await using var silo = await _fixture.StartSiloAsync();

@@ -35,6 +35,12 @@ public sealed class CounterGrain([PersistentState("counter")] IPersistentState<C
         return Task.CompletedTask;
     }
 
+    public async Task IncrementAfterYieldAsync()
+    {
+        await Task.Yield();
+        counter.State.Value++;
+    }
+
     public ValueTask<int> GetAsync() => ValueTask.FromResult(counter.State.Value);
 
     public Task<int> GetActivationCountAsync() => Task.FromResult(Activations);

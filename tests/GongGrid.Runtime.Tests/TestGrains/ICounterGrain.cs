@@ -12,6 +12,9 @@ public interface ICounterGrain : IGrainWithStringKey
 
     ValueTask<int> GetAsync();
 
+    /// <summary>Yields before incrementing, so the turn ends on another thread than it began.</summary>
+    Task IncrementAfterYieldAsync();
+
     Task<int> GetActivationCountAsync();
 
     Task FailAsync(string message);

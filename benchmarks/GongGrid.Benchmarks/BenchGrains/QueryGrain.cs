@@ -1,0 +1,27 @@
+using GongGrid.Runtime;
+using GongGrid.Runtime.Persistence;
+
+namespace GongGrid.Benchmarks.BenchGrains;
+
+/// <summary>A small persistent state, about what a village keeps between nights.</summary>
+public sealed class QueryState
+{
+    public int Strikes { get; set; }
+
+    public DateTimeOffset? LastStrikeAt { get; set; }
+}
+
+[GrainType("query")]
+public sealed class QueryGrain([PersistentState("query")] IPersistentState<QueryState> query) : Grain, IQueryGrain
+{
+    public ValueTask<int> GetStrikesAsync() => ValueTask.FromResult(query.State.Strikes);
+
+    // Task.FromResult caches small integers, so this measures the runtime rather than the grain.
+    public Task<int> GetStrikesTaskAsync() => Task.FromResult(query.State.Strikes);
+
+    public async Task<int> GetStrikesAfterYieldAsync()
+    {
+        await Task.Yield();
+        return query.State.Strikes;
+    }
+}

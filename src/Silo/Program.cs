@@ -2,7 +2,8 @@ using GongGrid.Silo.Commands;
 
 // GongGrid silo: `demo` (the default) plays a simulated night on the embedded store; the other commands work
 // on a data directory: import a roster, ingest device events, report a night.
-var commandArgs = new CommandArgs(args.Skip(1).ToList());
+var command = args.FirstOrDefault() is { } first && !first.StartsWith("--", StringComparison.Ordinal) ? first : "demo";
+var commandArgs = new CommandArgs(args.SkipWhile(word => word == command).ToList());
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, cancel) =>
 {
@@ -11,7 +12,7 @@ Console.CancelKeyPress += (_, cancel) =>
 };
 try
 {
-    return (args.FirstOrDefault() ?? "demo") switch
+    return command switch
     {
         "demo" => await DemoCommand.RunAsync(commandArgs, Console.Out, stop.Token),
         "import" => await ImportCommand.RunAsync(commandArgs, Console.Out, stop.Token),

@@ -29,8 +29,7 @@ public sealed class GongDeviceGrain(
         }
         device.State.Setup = setup;
         device.State.Condition = setup.Roster.Condition;
-        device.State.Reported = Status();
-        await device.WriteStateAsync();
+        await ReportIfChangedAsync(writeAnyway: true); // so a gong already damaged or lost in the roster is listed at once
         var checkEvery = setup.Settings.DeviceOfflineAfter / 2;
         await RegisterOrUpdateReminder(SilenceCheck, checkEvery, checkEvery);
     }

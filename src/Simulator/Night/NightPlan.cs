@@ -12,6 +12,9 @@ public static class NightPlan
 {
     private static readonly TimeSpan StrikeGap = TimeSpan.FromSeconds(4);
 
+    /// <summary>How often a live device sends a heartbeat; well inside the default 30-minute offline threshold.</summary>
+    private static readonly TimeSpan HeartbeatEvery = TimeSpan.FromMinutes(10);
+
     public static IReadOnlyList<PlannedEvent> For(DistrictRoster roster, DateOnly night, NightMix mix, int seed)
     {
         var random = new Random(seed);
@@ -25,7 +28,7 @@ public static class NightPlan
         {
             var window = NightCalendar.Window(night, settings);
             var devices = new VillageDevices(key, village, random, mix);
-            devices.Heartbeats(window.OpensAt, events);
+            devices.Heartbeats(window.OpensAt.AddMinutes(-10), window.ClosesAt, HeartbeatEvery, events);
             if (village.PeaceSignal == PeaceSignalSource.Speaker)
             {
                 devices.PeacePlayback(window.PeaceAt.AddSeconds(random.Next(-5, 15)), events);

@@ -14,12 +14,17 @@ internal sealed class VillageDevices(string villageKey, VillageRoster village, R
 
     private DeviceRoster? Gong => village.Devices.FirstOrDefault(device => device.Kind == DeviceKind.Gong && device.Condition != DeviceCondition.Lost);
 
-    public void Heartbeats(DateTimeOffset from, List<PlannedEvent> events)
+    /// <summary>Live devices report every <paramref name="every"/> through the night; dead ones stay silent and go offline.</summary>
+    public void Heartbeats(DateTimeOffset from, DateTimeOffset until, TimeSpan every, List<PlannedEvent> events)
     {
         foreach (var device in village.Devices.Where(_ => random.NextDouble() >= mix.DeadDevices))
         {
-            var at = from.AddSeconds(random.Next(0, 600));
-            events.Add(Plan(device, at, (id, time, sequence) => new HeartbeatEvent(id, time, sequence, random.Next(15, 100), random.Next(-110, -60))));
+            var battery = random.Next(15, 100);
+            for (var at = from.AddSeconds(random.Next(0, (int)every.TotalSeconds)); at < until; at += every)
+            {
+                var level = battery;
+                events.Add(Plan(device, at, (id, time, sequence) => new HeartbeatEvent(id, time, sequence, level, random.Next(-110, -60))));
+            }
         }
     }
 

@@ -28,7 +28,8 @@ public sealed class GridHost : IAsyncDisposable
 
     public static async Task<GridHost> StartAsync(string[] args, TimeProvider clock, CancellationToken cancellationToken = default)
     {
-        var builder = Host.CreateApplicationBuilder(args);
+        // appsettings.json sits beside the binary; the data directory stays relative to where the silo is started.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var options = builder.Configuration.GetSection("GongGrid").Get<GridOptions>() ?? new GridOptions();
         var storage = await GridStorage.OpenAsync(options, cancellationToken);
         builder.Services

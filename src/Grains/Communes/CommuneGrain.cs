@@ -33,10 +33,13 @@ public sealed class CommuneGrain([PersistentState("commune")] IPersistentState<C
             return;
         }
         var before = Tally(date);
+        // A village reports an outcome again after a crash may have cut its first report short, maybe between
+        // this write and the district's: then pass the counts on again (the district ignores counts it has).
+        var repeated = villages.GetValueOrDefault(night.VillageKey) == night.Outcome;
         villages[night.VillageKey] = night.Outcome;
         await commune.WriteStateAsync();
         var after = Tally(date);
-        if (after != before)
+        if (after != before || repeated)
         {
             await District.RecordCommuneNightAsync(new CommuneNightTally(Setup.Key, date, after));
         }

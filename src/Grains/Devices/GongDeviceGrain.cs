@@ -1,4 +1,5 @@
 using GongGrid.Grains.Interfaces;
+using GongGrid.Grains.Roster;
 using GongGrid.Grains.Rules;
 using GongGrid.Runtime;
 using GongGrid.Runtime.Persistence;
@@ -75,16 +76,19 @@ public sealed class GongDeviceGrain(
 
     private void EnsureDeviceCanSend(DeviceKind kind, DeviceEvent deviceEvent)
     {
-        var allowed = deviceEvent switch
+        var (events, sender) = deviceEvent switch
         {
-            StrikeEvent => kind == DeviceKind.Gong,
-            AlarmButtonEvent => kind == DeviceKind.AlarmButton,
-            PlaybackEvent => kind == DeviceKind.Speaker,
-            _ => true,
+            StrikeEvent => ("strikes", DeviceKind.Gong),
+            AlarmButtonEvent => ("alarm presses", DeviceKind.AlarmButton),
+            PlaybackEvent => ("playbacks", DeviceKind.Speaker),
+            _ => ("heartbeats", kind), // every kind of device sends heartbeats
         };
-        if (!allowed)
+        if (kind != sender)
         {
-            throw new ArgumentException($"Device '{GetPrimaryKeyString()}' is a {kind} in the roster; it cannot send a {deviceEvent.GetType().Name}.", nameof(deviceEvent));
+            // In the roster's words, since that is where the operator looks to fix it.
+            throw new ArgumentException(
+                $"Device '{GetPrimaryKeyString()}' cannot send {events}: the roster lists it as kind '{RosterEnums.DeviceKinds.NameOf(kind)}', and only kind '{RosterEnums.DeviceKinds.NameOf(sender)}' sends {events}.",
+                nameof(deviceEvent));
         }
     }
 

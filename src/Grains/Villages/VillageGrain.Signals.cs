@@ -10,6 +10,7 @@ public sealed partial class VillageGrain
     {
         if (Admit(strike.DeviceSlug, strike.EventId, strike.At) is { } refused)
         {
+            await ReportNightAgainIfDuplicateAsync(refused, strike.At);
             return refused;
         }
         signals.State.Strikes.Add(strike);
@@ -34,6 +35,7 @@ public sealed partial class VillageGrain
     {
         if (Admit(playback.DeviceSlug, playback.EventId, playback.At) is { } refused)
         {
+            await ReportNightAgainIfDuplicateAsync(refused, playback.At);
             return refused;
         }
         signals.State.Playbacks.Add(playback);
@@ -57,6 +59,19 @@ public sealed partial class VillageGrain
         }
         signals.State.DropOlderThan(cutoff);
         return null;
+    }
+
+    /// <summary>
+    /// A duplicate is an event sent again because its sender never got the ack: the silo may have died after this
+    /// grain persisted it and before the commune heard of the outcome it changed. Telling the commune again is
+    /// harmless, and without it the commune and district would show the old outcome until the night closes.
+    /// </summary>
+    private async Task ReportNightAgainIfDuplicateAsync(EventDisposition refused, DateTimeOffset at)
+    {
+        if (refused == EventDisposition.Duplicate && NightCalendar.NightOf(at, Settings) is { } night && Recorded(night) is { } recorded)
+        {
+            await Commune.RecordVillageNightAsync(recorded);
+        }
     }
 
     /// <summary>The signals are always written; the profile only when an alarm or a final night changed.</summary>

@@ -39,7 +39,7 @@ public static class IngestCommand
             }
             catch (Exception error) when (error is FormatException or JsonException or ArgumentException or UnknownDeviceException)
             {
-                await output.WriteLineAsync($"reject line {lineNumber}: {error.Message}");
+                await output.WriteLineAsync($"reject line {lineNumber}: {Reason(error)}");
                 rejected++;
             }
             await output.FlushAsync(cancellationToken);
@@ -47,6 +47,17 @@ public static class IngestCommand
         await output.WriteLineAsync($"{acknowledged} acknowledged, {rejected} rejected");
         return rejected == 0 ? 0 : 1;
     }
+
+    /// <summary>
+    /// What was wrong, in words an operator can act on: a JSON error says it is one, without the reader's 0-based
+    /// "LineNumber: 0" (the reject names the file's line); an argument error without the refusing method's parameter.
+    /// </summary>
+    private static string Reason(Exception error) => error switch
+    {
+        JsonException json => $"malformed JSON: {json.Message.Split(" LineNumber:")[0]}",
+        ArgumentException { ParamName: { } parameter } argument => argument.Message.Replace($" (Parameter '{parameter}')", "", StringComparison.Ordinal),
+        _ => error.Message,
+    };
 
     private static (string DeviceKey, DeviceEvent Event) ParseLine(string line)
     {

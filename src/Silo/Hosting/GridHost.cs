@@ -28,8 +28,10 @@ public sealed class GridHost : IAsyncDisposable
 
     public static async Task<GridHost> StartAsync(string[] args, TimeProvider clock, CancellationToken cancellationToken = default)
     {
-        // appsettings.json sits beside the binary; the data directory stays relative to where the silo is started.
+        // appsettings.json ships beside the executable, wherever the silo is run from; logs go to standard error,
+        // so standard output carries only what a command prints (acks, the report JSON) for scripts to read.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         var options = builder.Configuration.GetSection("GongGrid").Get<GridOptions>() ?? new GridOptions();
         var storage = await GridStorage.OpenAsync(options, cancellationToken);
         builder.Services

@@ -129,7 +129,7 @@ public sealed class PeaceSignalTests
             grid.SendAsync("test-huyen/XA-A/thon-1/gong-1", new StrikeEvent("z", GridHarness.PeaceTime, 1)));
 
         Assert.Contains("gong-9", unknown.Message);
-        Assert.Contains("AlarmButton", wrongKind.Message);
+        Assert.Contains("kind 'alarm-button'", wrongKind.Message);
         Assert.Contains("lowercase ASCII slug", badKey.Message);
     }
 }

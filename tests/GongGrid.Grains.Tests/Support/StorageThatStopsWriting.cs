@@ -1,0 +1,26 @@
+using GongGrid.Runtime;
+using GongGrid.Runtime.Storage;
+
+namespace GongGrid.Grains.Tests.Support;
+
+/// <summary>
+/// Storage that refuses writes for one grain type once told to: what a silo killed between two grains' writes
+/// leaves behind, the first grain's write on disk and the next one's missing.
+/// </summary>
+public sealed class StorageThatStopsWriting(IGrainStorage inner) : IGrainStorage
+{
+    private volatile string? _refusedType;
+
+    public void StopWritingFor(string? grainType) => _refusedType = grainType;
+
+    public Task<StoredState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken = default) =>
+        inner.ReadAsync(grainId, stateName, cancellationToken);
+
+    public Task<string> WriteAsync(GrainId grainId, string stateName, string payload, string? expectedETag, CancellationToken cancellationToken = default) =>
+        grainId.Type == _refusedType
+            ? throw new IOException($"The silo died before {grainId} was written.")
+            : inner.WriteAsync(grainId, stateName, payload, expectedETag, cancellationToken);
+
+    public Task ClearAsync(GrainId grainId, string stateName, string? expectedETag, CancellationToken cancellationToken = default) =>
+        inner.ClearAsync(grainId, stateName, expectedETag, cancellationToken);
+}

@@ -76,6 +76,10 @@ public sealed partial class VillageGrain
         return raised;
     }
 
+    /// <summary>The alarm a signal at <paramref name="at"/> raised or continued, if any.</summary>
+    private Alarm? AlarmAround(DateTimeOffset at) =>
+        profile.State.Alarms.FindLast(alarm => at >= alarm.RaisedAt - Settings.AlarmMergeWindow && at <= alarm.LastSignalAt + Settings.AlarmMergeWindow);
+
     private Alarm FindAlarm(string alarmId) =>
         profile.State.Alarms.Find(alarm => alarm.AlarmId == alarmId)
         ?? throw new KeyNotFoundException($"Village '{GetPrimaryKeyString()}' has no alarm '{alarmId}'.");

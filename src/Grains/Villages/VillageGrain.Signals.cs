@@ -10,7 +10,7 @@ public sealed partial class VillageGrain
     {
         if (Admit(strike.DeviceSlug, strike.EventId, strike.At) is { } refused)
         {
-            await ReportNightAgainIfDuplicateAsync(refused, strike.At);
+            await ReportAgainIfDuplicateAsync(refused, strike.At);
             return refused;
         }
         signals.State.Strikes.Add(strike);
@@ -24,6 +24,7 @@ public sealed partial class VillageGrain
     {
         if (Admit(press.DeviceSlug, press.EventId, press.At) is { } refused)
         {
+            await ReportAgainIfDuplicateAsync(refused, press.At);
             return refused;
         }
         signals.State.Presses.Add(press);
@@ -35,7 +36,7 @@ public sealed partial class VillageGrain
     {
         if (Admit(playback.DeviceSlug, playback.EventId, playback.At) is { } refused)
         {
-            await ReportNightAgainIfDuplicateAsync(refused, playback.At);
+            await ReportAgainIfDuplicateAsync(refused, playback.At);
             return refused;
         }
         signals.State.Playbacks.Add(playback);
@@ -63,14 +64,22 @@ public sealed partial class VillageGrain
 
     /// <summary>
     /// A duplicate is an event sent again because its sender never got the ack: the silo may have died after this
-    /// grain persisted it and before the commune heard of the outcome it changed. Telling the commune again is
-    /// harmless, and without it the commune and district would show the old outcome until the night closes.
+    /// grain persisted it and before the commune heard of the outcome or alarm it changed. Telling the commune
+    /// again is harmless, and without it the commune and district would show the old picture.
     /// </summary>
-    private async Task ReportNightAgainIfDuplicateAsync(EventDisposition refused, DateTimeOffset at)
+    private async Task ReportAgainIfDuplicateAsync(EventDisposition refused, DateTimeOffset at)
     {
-        if (refused == EventDisposition.Duplicate && NightCalendar.NightOf(at, Settings) is { } night && Recorded(night) is { } recorded)
+        if (refused != EventDisposition.Duplicate)
+        {
+            return;
+        }
+        if (NightCalendar.NightOf(at, Settings) is { } night && Recorded(night) is { } recorded)
         {
             await Commune.RecordVillageNightAsync(recorded);
+        }
+        if (AlarmAround(at) is { } alarm)
+        {
+            await Commune.RecordAlarmAsync(alarm);
         }
     }
 

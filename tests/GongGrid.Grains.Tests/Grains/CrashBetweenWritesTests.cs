@@ -41,4 +41,29 @@ public sealed class CrashBetweenWritesTests
             Assert.Equal(1, (await grid.District.GetNightSummaryAsync(GridHarness.Night)).Totals.OnTime);
         }
     }
+
+    [Fact]
+    public async Task An_alarm_press_resent_after_a_kill_before_the_commune_wrote_reaches_the_district()
+    {
+        var storage = new StorageThatStopsWriting(new InMemoryGrainStorage());
+        var reminders = new InMemoryReminderTable();
+        var clock = new ManualTimeProvider(GridHarness.PeaceTime.AddHours(-1));
+        var press = new AlarmButtonEvent("press-1", clock.GetUtcNow(), 1, AlarmKind.Fire);
+        await using (var grid = await GridHarness.StartAsync(storage, reminders, clock, importRoster: true))
+        {
+            storage.StopWritingFor("commune");
+            await Assert.ThrowsAsync<IOException>(() => grid.SendAsync(TestDistrict.Thon1Button, press));
+        }
+        storage.StopWritingFor(null);
+
+        await using (var grid = await GridHarness.StartAsync(storage, reminders, clock, importRoster: false))
+        {
+            Assert.Empty(await grid.District.GetLiveAlarmsAsync());
+
+            var resent = await grid.SendAsync(TestDistrict.Thon1Button, press);
+
+            Assert.Equal(EventDisposition.Duplicate, resent.Disposition);
+            Assert.Equal(AlarmKind.Fire, Assert.Single(await grid.District.GetLiveAlarmsAsync()).Kind);
+        }
+    }
 }

@@ -50,9 +50,9 @@ public sealed partial class VillageGrain
 
     /// <summary>
     /// A signal close to a live alarm's last one continues it (a button press can name the kind that strikes
-    /// could not); otherwise it raises a new alarm. Returns the alarm when something worth reporting changed.
+    /// could not); otherwise it raises a new alarm. Returns the alarm raised or continued.
     /// </summary>
-    private Alarm? RaiseOrContinue(AlarmSource source, AlarmKind kind, DateTimeOffset startedAt, DateTimeOffset signalAt)
+    private Alarm RaiseOrContinue(AlarmSource source, AlarmKind kind, DateTimeOffset startedAt, DateTimeOffset signalAt)
     {
         var alarms = profile.State.Alarms;
         var live = alarms.FindLast(alarm => alarm.Status != AlarmStatus.Resolved
@@ -65,7 +65,9 @@ public sealed partial class VillageGrain
                 LastSignalAt = signalAt > live.LastSignalAt ? signalAt : live.LastSignalAt,
             };
             alarms[alarms.IndexOf(live)] = continued;
-            return continued.Kind != live.Kind ? continued : null;
+            // Reported even when only the last signal moved: alarms are rare, and a resend after a crash must
+            // reach a commune that may never have heard of this alarm.
+            return continued;
         }
         var raised = new Alarm($"{Setup.Key}#{++profile.State.AlarmsRaised}", Setup.Key, kind, source, startedAt, signalAt, AlarmStatus.Raised);
         alarms.Add(raised);

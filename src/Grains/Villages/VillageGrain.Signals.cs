@@ -83,14 +83,18 @@ public sealed partial class VillageGrain
         }
     }
 
-    /// <summary>The signals are always written; the profile only when an alarm or a final night changed.</summary>
+    /// <summary>
+    /// The signals are always written; the profile only when an alarm or a final night changed, and first: a kill
+    /// between the two writes then leaves the event unrecorded, so its resend is applied again and continues the
+    /// alarm already saved, rather than recorded as a duplicate of an alarm that was never saved.
+    /// </summary>
     private async Task SaveAndReportAsync(Alarm? alarm, VillageNight? night)
     {
-        await signals.WriteStateAsync();
         if (alarm is not null || night?.Outcome.IsFinal == true)
         {
             await profile.WriteStateAsync();
         }
+        await signals.WriteStateAsync();
         if (alarm is not null)
         {
             await Commune.RecordAlarmAsync(alarm);

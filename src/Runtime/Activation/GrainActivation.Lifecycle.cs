@@ -5,10 +5,11 @@ using Microsoft.Extensions.Logging;
 namespace GongGrid.Runtime.Activation;
 
 /// <summary>Activation and deactivation turns: construct the grain, read its state, and on the way out write what changed.</summary>
-internal sealed partial class GrainActivation
+internal sealed partial class GrainActivation : IStateOwner
 {
     private IPersistentStateLifecycle[] _states = [];
     private List<GrainTimer>? _timers;
+    private bool _stateIsStale;
 
     public IDisposable RegisterTimer(Func<CancellationToken, Task> callback, GrainTimerCreationOptions options)
     {
@@ -21,7 +22,7 @@ internal sealed partial class GrainActivation
 
     private async Task ActivateAsync()
     {
-        var (grain, states) = Runtime.Registry.ClassOf(GrainId.Type).Create(GrainId, Runtime.Services, Runtime.Json);
+        var (grain, states) = Runtime.Registry.ClassOf(GrainId.Type).Create(GrainId, Runtime.Services, Runtime.Json, this);
         grain.Attach(this);
         _grain = grain;
         foreach (var state in states)
@@ -62,7 +63,7 @@ internal sealed partial class GrainActivation
         {
             Runtime.Logger.LogError(error, "OnDeactivateAsync of {GrainId} failed", GrainId);
         }
-        foreach (var state in _states)
+        foreach (var state in _stateIsStale ? [] : _states)
         {
             try
             {
@@ -73,6 +74,13 @@ internal sealed partial class GrainActivation
                 Runtime.Logger.LogError(error, "Writing unsaved state of {GrainId} at deactivation failed", GrainId);
             }
         }
+    }
+
+    /// <summary>A state write failed: memory may be ahead of storage, so drop it unsaved after this turn.</summary>
+    public void OnStateWriteFailed()
+    {
+        _stateIsStale = true;
+        RequestDeactivation(DeactivationReason.StateWriteFailed);
     }
 
     private void OnDeactivated()

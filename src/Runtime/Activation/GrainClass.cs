@@ -28,7 +28,7 @@ internal sealed class GrainClass
 
     public Type ClassType { get; }
 
-    public (Grain Grain, IPersistentStateLifecycle[] States) Create(GrainId grainId, IServiceProvider services, JsonSerializerOptions json)
+    public (Grain Grain, IPersistentStateLifecycle[] States) Create(GrainId grainId, IServiceProvider services, JsonSerializerOptions json, IStateOwner owner)
     {
         var states = new object[_states.Length];
         for (var index = 0; index < states.Length; index++)
@@ -37,20 +37,20 @@ internal sealed class GrainClass
             var storage = state.StorageName is null
                 ? services.GetRequiredService<IGrainStorage>()
                 : services.GetRequiredKeyedService<IGrainStorage>(state.StorageName);
-            states[index] = state.Create(grainId, state.StateName, storage, json);
+            states[index] = state.Create(grainId, state.StateName, storage, json, owner);
         }
         var grain = (Grain)_factory(services, states);
         return (grain, states.Cast<IPersistentStateLifecycle>().ToArray());
     }
 
-    private static object CreateState<TState>(GrainId grainId, string stateName, IGrainStorage storage, JsonSerializerOptions json)
-        where TState : new() => new PersistentState<TState>(grainId, stateName, storage, json);
+    private static object CreateState<TState>(GrainId grainId, string stateName, IGrainStorage storage, JsonSerializerOptions json, IStateOwner owner)
+        where TState : new() => new PersistentState<TState>(grainId, stateName, storage, json, owner);
 
     private sealed record StateParameter(
         Type ParameterType,
         string StateName,
         string? StorageName,
-        Func<GrainId, string, IGrainStorage, JsonSerializerOptions, object> Create)
+        Func<GrainId, string, IGrainStorage, JsonSerializerOptions, IStateOwner, object> Create)
     {
         public static StateParameter For(ParameterInfo parameter, PersistentStateAttribute attribute)
         {
@@ -60,7 +60,7 @@ internal sealed class GrainClass
                 throw new InvalidOperationException($"[PersistentState] parameter '{parameter.Name}' of {parameter.Member.DeclaringType?.Name} must be an IPersistentState<T>.");
             }
             var create = CreateStateMethod.MakeGenericMethod(type.GetGenericArguments()[0])
-                .CreateDelegate<Func<GrainId, string, IGrainStorage, JsonSerializerOptions, object>>();
+                .CreateDelegate<Func<GrainId, string, IGrainStorage, JsonSerializerOptions, IStateOwner, object>>();
             return new StateParameter(type, attribute.StateName, attribute.StorageName, create);
         }
     }

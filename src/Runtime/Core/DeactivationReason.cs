@@ -11,4 +11,10 @@ public enum DeactivationReason
 
     /// <summary>The silo is shutting down.</summary>
     SiloStopping,
+
+    /// <summary>
+    /// A state write failed (storage error or a newer ETag): memory may hold changes storage lacks, so the
+    /// activation is dropped without writing them and the next call reloads what storage has.
+    /// </summary>
+    StateWriteFailed,
 }

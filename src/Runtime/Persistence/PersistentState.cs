@@ -7,7 +7,7 @@ namespace GongGrid.Runtime.Persistence;
 /// JSON-serialised state bound to one grain and one storage provider. It remembers a hash of what it last
 /// read or wrote, so that deactivation can write changes a grain left unsaved, and skip the write otherwise.
 /// </summary>
-internal sealed class PersistentState<TState>(GrainId grainId, string stateName, IGrainStorage storage, JsonSerializerOptions json)
+internal sealed class PersistentState<TState>(GrainId grainId, string stateName, IGrainStorage storage, JsonSerializerOptions json, IStateOwner owner)
     : IPersistentState<TState>, IPersistentStateLifecycle where TState : new()
 {
     private int _storedHash = Hash(null);
@@ -29,13 +29,29 @@ internal sealed class PersistentState<TState>(GrainId grainId, string stateName,
     public async Task WriteStateAsync()
     {
         var payload = JsonSerializer.Serialize(State, json);
-        Etag = await storage.WriteAsync(grainId, stateName, payload, Etag).ConfigureAwait(false);
+        try
+        {
+            Etag = await storage.WriteAsync(grainId, stateName, payload, Etag).ConfigureAwait(false);
+        }
+        catch
+        {
+            owner.OnStateWriteFailed();
+            throw;
+        }
         _storedHash = Hash(payload);
     }
 
     public async Task ClearStateAsync()
     {
-        await storage.ClearAsync(grainId, stateName, Etag).ConfigureAwait(false);
+        try
+        {
+            await storage.ClearAsync(grainId, stateName, Etag).ConfigureAwait(false);
+        }
+        catch
+        {
+            owner.OnStateWriteFailed();
+            throw;
+        }
         State = new TState();
         Etag = null;
         _storedHash = Hash(null);

@@ -42,8 +42,11 @@ public sealed class CrashBetweenWritesTests
         }
     }
 
-    [Fact]
-    public async Task An_alarm_press_resent_after_a_kill_before_the_commune_wrote_reaches_the_district()
+    [Theory]
+    [InlineData("commune", null)]
+    [InlineData("village", "profile")]
+    [InlineData("village", "signals")]
+    public async Task An_alarm_press_resent_after_a_kill_between_writes_reaches_the_district(string unwrittenGrain, string? unwrittenState)
     {
         var storage = new StorageThatStopsWriting(new InMemoryGrainStorage());
         var reminders = new InMemoryReminderTable();
@@ -51,7 +54,7 @@ public sealed class CrashBetweenWritesTests
         var press = new AlarmButtonEvent("press-1", clock.GetUtcNow(), 1, AlarmKind.Fire);
         await using (var grid = await GridHarness.StartAsync(storage, reminders, clock, importRoster: true))
         {
-            storage.StopWritingFor("commune");
+            storage.StopWritingFor(unwrittenGrain, unwrittenState);
             await Assert.ThrowsAsync<IOException>(() => grid.SendAsync(TestDistrict.Thon1Button, press));
         }
         storage.StopWritingFor(null);
@@ -62,7 +65,7 @@ public sealed class CrashBetweenWritesTests
 
             var resent = await grid.SendAsync(TestDistrict.Thon1Button, press);
 
-            Assert.Equal(EventDisposition.Duplicate, resent.Disposition);
+            Assert.Equal(unwrittenGrain == "commune" ? EventDisposition.Duplicate : EventDisposition.Applied, resent.Disposition);
             Assert.Equal(AlarmKind.Fire, Assert.Single(await grid.District.GetLiveAlarmsAsync()).Kind);
         }
     }

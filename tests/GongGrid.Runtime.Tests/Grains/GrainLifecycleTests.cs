@@ -98,4 +98,34 @@ public sealed class GrainLifecycleTests
         var stored = await _fixture.Storage.ReadAsync(new GrainId("counter", "contested"), "counter");
         Assert.Contains("\"Value\":2", stored!.Payload);
     }
+
+    [Fact]
+    public async Task A_grain_whose_state_write_failed_forgets_the_unsaved_change_and_reloads_what_storage_has()
+    {
+        var storage = new WriteRefusingStorage(_fixture.Storage);
+        await using var silo = await TestSilo.StartAsync(storage, _fixture.Reminders, _fixture.Clock, typeof(CounterGrain).Assembly);
+        var counter = silo.GrainFactory.GetGrain<ICounterGrain>("flaky");
+        await counter.IncrementAsync();
+
+        storage.Refusing = true;
+        await Assert.ThrowsAsync<IOException>(() => counter.IncrementAsync());
+        storage.Refusing = false;
+
+        Assert.Equal(1, await counter.GetAsync());
+        Assert.Equal(2, await counter.IncrementAsync());
+    }
+
+    private sealed class WriteRefusingStorage(IGrainStorage inner) : IGrainStorage
+    {
+        public bool Refusing { get; set; }
+
+        public Task<StoredState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken = default) =>
+            inner.ReadAsync(grainId, stateName, cancellationToken);
+
+        public Task<string> WriteAsync(GrainId grainId, string stateName, string payload, string? expectedETag, CancellationToken cancellationToken = default) =>
+            Refusing ? throw new IOException("disk full") : inner.WriteAsync(grainId, stateName, payload, expectedETag, cancellationToken);
+
+        public Task ClearAsync(GrainId grainId, string stateName, string? expectedETag, CancellationToken cancellationToken = default) =>
+            inner.ClearAsync(grainId, stateName, expectedETag, cancellationToken);
+    }
 }

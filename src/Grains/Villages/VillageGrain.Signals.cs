@@ -6,42 +6,37 @@ namespace GongGrid.Grains.Villages;
 /// <summary>Strikes, button presses and playbacks: de-duplicated, persisted, then judged.</summary>
 public sealed partial class VillageGrain
 {
-    public async Task<EventDisposition> RecordStrikeAsync(HeardStrike strike)
-    {
-        if (Admit(strike.DeviceSlug, strike.EventId, strike.At) is { } refused)
+    public Task<EventDisposition> RecordStrikeAsync(HeardStrike strike) =>
+        ApplyAsync(strike.DeviceSlug, strike.EventId, strike.At, () =>
         {
-            await ReportAgainIfDuplicateAsync(refused, strike.At);
+            signals.State.Strikes.Add(strike);
+            return (DetectAlarm(strike.At), Reevaluate(strike.At));
+        });
+
+    public Task<EventDisposition> RecordAlarmButtonAsync(PressedAlarm press) =>
+        ApplyAsync(press.DeviceSlug, press.EventId, press.At, () =>
+        {
+            signals.State.Presses.Add(press);
+            return (RaiseOrContinue(AlarmSource.Button, press.Kind, press.At, press.At), null);
+        });
+
+    public Task<EventDisposition> RecordPlaybackAsync(HeardPlayback playback) =>
+        ApplyAsync(playback.DeviceSlug, playback.EventId, playback.At, () =>
+        {
+            signals.State.Playbacks.Add(playback);
+            return (null, playback.Program == PlaybackProgram.Peace ? Reevaluate(playback.At) : null);
+        });
+
+    /// <summary>Applies an event once: records it, saves, and reports the alarm or night it changed.</summary>
+    private async Task<EventDisposition> ApplyAsync(string deviceSlug, string eventId, DateTimeOffset at, Func<(Alarm? Alarm, VillageNight? Night)> apply)
+    {
+        if (Admit(deviceSlug, eventId, at) is { } refused)
+        {
+            await ReportAgainIfDuplicateAsync(refused, at);
             return refused;
         }
-        signals.State.Strikes.Add(strike);
-        var alarm = DetectAlarm(strike.At);
-        var night = Reevaluate(strike.At);
+        var (alarm, night) = apply();
         await SaveAndReportAsync(alarm, night);
-        return EventDisposition.Applied;
-    }
-
-    public async Task<EventDisposition> RecordAlarmButtonAsync(PressedAlarm press)
-    {
-        if (Admit(press.DeviceSlug, press.EventId, press.At) is { } refused)
-        {
-            await ReportAgainIfDuplicateAsync(refused, press.At);
-            return refused;
-        }
-        signals.State.Presses.Add(press);
-        await SaveAndReportAsync(RaiseOrContinue(AlarmSource.Button, press.Kind, press.At, press.At), null);
-        return EventDisposition.Applied;
-    }
-
-    public async Task<EventDisposition> RecordPlaybackAsync(HeardPlayback playback)
-    {
-        if (Admit(playback.DeviceSlug, playback.EventId, playback.At) is { } refused)
-        {
-            await ReportAgainIfDuplicateAsync(refused, playback.At);
-            return refused;
-        }
-        signals.State.Playbacks.Add(playback);
-        var night = playback.Program == PlaybackProgram.Peace ? Reevaluate(playback.At) : null;
-        await SaveAndReportAsync(null, night);
         return EventDisposition.Applied;
     }
 

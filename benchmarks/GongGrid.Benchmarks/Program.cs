@@ -4,6 +4,9 @@ using GongGrid.Benchmarks;
 var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["runtime"] = RuntimeBenchmark.RunAsync,
+    ["village-memory"] = VillageMemoryBenchmark.RunAsync,
+    ["ingest"] = IngestBurstBenchmark.RunAsync,
+    ["national-night"] = NationalNightBenchmark.RunAsync,
 };
 
 var name = args.FirstOrDefault() ?? "all";

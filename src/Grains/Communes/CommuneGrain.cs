@@ -7,10 +7,13 @@ namespace GongGrid.Grains.Communes;
 
 /// <summary>
 /// A commune: keeps its villages' outcomes, alarms, device problems and coverage gaps live, and passes counts and
-/// alarms up to the district. It writes its (small) state on every change, so the counts survive a restart.
+/// alarms up to the district. It writes its state on every change, so the counts survive a restart; outcomes are a
+/// state of their own, so a village report writes only them.
 /// </summary>
 [GrainType("commune")]
-public sealed class CommuneGrain([PersistentState("commune")] IPersistentState<CommuneState> commune) : Grain, ICommuneGrain
+public sealed class CommuneGrain(
+    [PersistentState("commune")] IPersistentState<CommuneState> commune,
+    [PersistentState("nights")] IPersistentState<LiveNights<NightOutcome>> nights) : Grain, ICommuneGrain
 {
     private CommuneSetup Setup => commune.State.Setup
         ?? throw new InvalidOperationException($"Commune '{GetPrimaryKeyString()}' is not in the roster.");
@@ -28,7 +31,7 @@ public sealed class CommuneGrain([PersistentState("commune")] IPersistentState<C
     public async Task RecordVillageNightAsync(VillageNight night)
     {
         var date = night.Outcome.Night;
-        if (RecentNights.GetOrAdd(commune.State.Nights, date) is not { } villages)
+        if (RecentNights.GetOrAdd(nights.State.Nights, date) is not { } villages)
         {
             return;
         }
@@ -37,7 +40,7 @@ public sealed class CommuneGrain([PersistentState("commune")] IPersistentState<C
         // this write and the district's: then pass the counts on again (the district ignores counts it has).
         var repeated = villages.GetValueOrDefault(night.VillageKey) == night.Outcome;
         villages[night.VillageKey] = night.Outcome;
-        await commune.WriteStateAsync();
+        await nights.WriteStateAsync();
         var after = Tally(date);
         if (after != before || repeated)
         {
@@ -83,7 +86,7 @@ public sealed class CommuneGrain([PersistentState("commune")] IPersistentState<C
     public Task<CommuneDetail> GetDetailAsync(DateOnly night)
     {
         var setup = Setup;
-        var outcomes = RecentNights.Find(commune.State.Nights, night);
+        var outcomes = RecentNights.Find(nights.State.Nights, night);
         var villages = setup.Villages
             .Select(village => new VillageNightLine(village.Key, village.Name,
                 outcomes?.GetValueOrDefault(village.Key) ?? new NightOutcome(night, NightOutcomeKind.Pending, 0, null, false)))
@@ -96,7 +99,7 @@ public sealed class CommuneGrain([PersistentState("commune")] IPersistentState<C
     /// <summary>Counts for a night; villages that have not reported yet are pending.</summary>
     private OutcomeCounts Tally(DateOnly night)
     {
-        var outcomes = RecentNights.Find(commune.State.Nights, night);
+        var outcomes = RecentNights.Find(nights.State.Nights, night);
         var reported = Setup.Villages.Where(village => outcomes?.ContainsKey(village.Key) == true).ToList();
         return reported.Aggregate(
             new OutcomeCounts(Pending: Setup.Villages.Count - reported.Count),

@@ -1,15 +1,14 @@
-using GongGrid.Grains.Aggregates;
 using GongGrid.Grains.Interfaces;
 
 namespace GongGrid.Grains.Communes;
 
-/// <summary>What a commune grain persists: its setup and the live picture its villages report.</summary>
+/// <summary>
+/// What a commune grain persists besides its villages' nightly outcomes (a state of their own, written on every
+/// village report): its setup and the live alarms, device problems and coverage gaps its villages report.
+/// </summary>
 public sealed class CommuneState
 {
     public CommuneSetup? Setup { get; set; }
-
-    /// <summary>Each village's outcome, per recent night.</summary>
-    public List<NightEntries<NightOutcome>> Nights { get; set; } = [];
 
     public Dictionary<string, Alarm> LiveAlarms { get; set; } = [];
 

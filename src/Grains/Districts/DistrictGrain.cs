@@ -13,6 +13,7 @@ namespace GongGrid.Grains.Districts;
 [GrainType("district")]
 public sealed class DistrictGrain(
     [PersistentState("district")] IPersistentState<DistrictState> district,
+    [PersistentState("nights")] IPersistentState<LiveNights<OutcomeCounts>> nights,
     TimeProvider clock) : Grain, IDistrictGrain
 {
     private DistrictSetup Setup => district.State.Setup
@@ -28,10 +29,10 @@ public sealed class DistrictGrain(
 
     public async Task RecordCommuneNightAsync(CommuneNightTally tally)
     {
-        if (RecentNights.GetOrAdd(district.State.Nights, tally.Night) is { } communes && communes.GetValueOrDefault(tally.CommuneKey) != tally.Counts)
+        if (RecentNights.GetOrAdd(nights.State.Nights, tally.Night) is { } communes && communes.GetValueOrDefault(tally.CommuneKey) != tally.Counts)
         {
             communes[tally.CommuneKey] = tally.Counts;
-            await district.WriteStateAsync();
+            await nights.WriteStateAsync();
         }
     }
 
@@ -54,12 +55,12 @@ public sealed class DistrictGrain(
     public Task<DistrictNightSummary> GetNightSummaryAsync(DateOnly night)
     {
         var setup = Setup;
-        if (RecentNights.IsForgotten(district.State.Nights, night))
+        if (RecentNights.IsForgotten(nights.State.Nights, night))
         {
             throw new ArgumentOutOfRangeException(nameof(night), night,
                 $"District '{setup.Key}' keeps live counts for the last {RecentNights.Kept} nights; use village history or the quarterly report for {night:yyyy-MM-dd}.");
         }
-        var tallies = RecentNights.Find(district.State.Nights, night);
+        var tallies = RecentNights.Find(nights.State.Nights, night);
         var lines = setup.Communes
             .Select(commune => new CommuneNightLine(commune.Key, commune.Name,
                 tallies?.GetValueOrDefault(commune.Key) ?? new OutcomeCounts(Pending: commune.Villages)))

@@ -16,6 +16,7 @@ public sealed partial class VillageGrain
         {
             return;
         }
+        var provisional = signals.State.Tonight;
         var finalised = new List<VillageNight>();
         foreach (var night in NightsAwaitingFinalOutcome())
         {
@@ -28,7 +29,12 @@ public sealed partial class VillageGrain
             return;
         }
         await profile.WriteStateAsync();
-        await signals.WriteStateAsync();
+        // Finalising only ever clears tonight's provisional outcome from the signals; a village that heard nothing
+        // tonight has none, and at 23:00 every village closes at once, so an unchanged state is not written again.
+        if (signals.State.Tonight != provisional)
+        {
+            await signals.WriteStateAsync();
+        }
         foreach (var night in finalised)
         {
             await Commune.RecordVillageNightAsync(night);

@@ -1,0 +1,29 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GongGrid.Grains.Interfaces.Roster;
+using GongGrid.Grains.Villages;
+using GongGrid.Runtime.Reminders;
+using GongGrid.Runtime.Storage;
+using GongGrid.Testing;
+
+namespace GongGrid.Benchmarks;
+
+/// <summary>The domain grid in process: the grain tests' silo and manual clock, on the night they play out.</summary>
+internal static class GridSilo
+{
+    /// <summary>The benchmarked night; its peace time, 22:00 local (UTC+7), is 15:00 UTC.</summary>
+    public static readonly DateOnly Night = new(2026, 11, 22);
+
+    public static readonly DateTimeOffset PeaceTime = new(2026, 11, 22, 15, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The JSON settings the silo stores state with, to weigh state objects as the silo holds them.</summary>
+    public static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() }, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Task<TestSilo> StartAsync(IGrainStorage storage, IReminderTable reminders, ManualTimeProvider clock) =>
+        TestSilo.StartAsync(storage, reminders, clock, typeof(VillageGrain).Assembly);
+
+    /// <summary>Every village key of a roster, in roster order.</summary>
+    public static IReadOnlyList<string> VillageKeys(DistrictRoster roster) =>
+        [.. roster.Communes.SelectMany(commune => commune.Villages.Select(village => $"{roster.Key}/{commune.Slug}/{village.Slug}"))];
+}

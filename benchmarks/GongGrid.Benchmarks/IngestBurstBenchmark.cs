@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using GongGrid.Grains.Ingest;
+using GongGrid.Grains.Interfaces.Roster;
+using GongGrid.Grains.Roster;
+using GongGrid.Simulator;
+using GongGrid.Testing;
+
+namespace GongGrid.Benchmarks;
+
+/// <summary>
+/// The `ingest` scenario: the 22:00 burst, a full peace round from every gong village of 10,000 at once, through
+/// <see cref="DeviceEventIngest"/> (device grain, village grain with its signals write, commune and district when a
+/// provisional outcome changes). Each run imports a fresh grid; the first in-memory run warms up.
+/// </summary>
+internal static class IngestBurstBenchmark
+{
+    private const int Runs = 3;
+    private const int Seed = 22;
+
+    public static async Task RunAsync()
+    {
+        Report.Heading($"ingest: 22:00 burst of peace rounds, {PeaceRounds.Senders} concurrent senders");
+        var nation = SyntheticNation.Create(100, 10, 10, 10, Seed);
+        foreach (var sqlite in new[] { false, true })
+        {
+            var rates = new List<double>();
+            var name = "";
+            var strikes = 0;
+            for (var run = sqlite ? 1 : 0; run <= Runs; run++)
+            {
+                await using var store = await GridStore.OpenAsync(sqlite);
+                (strikes, var rate) = await MeasureAsync(nation, store);
+                name = store.Name;
+                if (run > 0)
+                {
+                    rates.Add(rate);
+                }
+            }
+            Report.Figure($"strikes/s, {name} ({strikes:N0} strikes, {nation.Count * 100:N0} villages)", Report.Median(rates), "/s", rates);
+        }
+    }
+
+    private static async Task<(int Strikes, double Rate)> MeasureAsync(IReadOnlyList<DistrictRoster> nation, GridStore store)
+    {
+        var clock = new ManualTimeProvider(GridSilo.PeaceTime.AddMinutes(-5));
+        await using var silo = await GridSilo.StartAsync(store.Storage, store.Reminders, clock);
+        var import = new RosterImport(silo.GrainFactory);
+        foreach (var district in nation)
+        {
+            await import.ApplyAsync(district);
+        }
+        clock.Advance(GridSilo.PeaceTime - clock.GetUtcNow());
+        var rounds = PeaceRounds.Plan(nation, GridSilo.PeaceTime);
+        var stopwatch = Stopwatch.StartNew();
+        var applied = await PeaceRounds.SendAsync(new DeviceEventIngest(silo.GrainFactory), rounds);
+        return (applied, applied / stopwatch.Elapsed.TotalSeconds);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using GongGrid.Grains.Interfaces;
+using GongGrid.Grains.Villages;
+using GongGrid.Runtime;
+using GongGrid.Runtime.Storage;
+
+namespace GongGrid.Benchmarks;
+
+/// <summary>
+/// Where a village activation's bytes go: each part of its state is deserialised on its own, as the silo does,
+/// for every village, and weighed while held; the rest of the activation is runtime (activation, grain, wrappers).
+/// </summary>
+internal static class VillageStateWeights
+{
+    public static async Task PrintAsync(IGrainStorage storage, IReadOnlyList<string> keys, double activation)
+    {
+        var payloads = new List<string>(keys.Count);
+        foreach (var key in keys)
+        {
+            payloads.Add((await storage.ReadAsync(new GrainId("village", key), "profile"))!.Payload);
+        }
+        var profiles = payloads.Select(payload => JsonSerializer.Deserialize<VillageProfile>(payload, GridSilo.Json)!).ToList();
+        Report.Figure("  stored profile JSON (chars)", payloads.Average(payload => payload.Length), "chars");
+        var profile = Weigh(payloads, payload => JsonSerializer.Deserialize<VillageProfile>(payload, GridSilo.Json));
+        var signals = Weigh(payloads, _ => new VillageSignals());
+        Report.Figure("  'profile' state object", profile, "bytes");
+        Report.Figure("    roster devices (list of DeviceRoster)", WeighPart(profiles, p => p.Setup!.Roster.Devices), "bytes");
+        Report.Figure("    roster clusters", WeighPart(profiles, p => p.Setup!.Roster.Clusters), "bytes");
+        Report.Figure("    roster strikers", WeighPart(profiles, p => p.Setup!.Roster.Strikers), "bytes");
+        Report.Figure("    signal settings (a copy per village)", WeighPart(profiles, p => p.Setup!.Settings), "bytes");
+        Report.Figure("    device statuses (dictionary by slug)", WeighPart(profiles, p => p.Devices), "bytes");
+        Report.Figure("    coverage gaps", WeighPart(profiles, p => p.CoverageGaps), "bytes");
+        Report.Figure("  'signals' state object (empty lists)", signals, "bytes");
+        Report.Figure("  runtime: activation, grain, state wrappers", activation - profile - signals, "bytes");
+    }
+
+    /// <summary>A part serialised alone and read back as its declared type, so it weighs what it weighs inside the profile.</summary>
+    private static double WeighPart<TPart>(List<VillageProfile> profiles, Func<VillageProfile, TPart> part)
+    {
+        var payloads = profiles.Select(profile => JsonSerializer.Serialize(part(profile), GridSilo.Json)).ToList();
+        return Weigh(payloads, payload => JsonSerializer.Deserialize<TPart>(payload, GridSilo.Json));
+    }
+
+    private static double Weigh<T>(List<string> payloads, Func<string, T> make)
+    {
+        var held = new T[payloads.Count];
+        foreach (var payload in payloads.Take(1_000))
+        {
+            _ = make(payload); // as for activations: the first ones release memory held since earlier work
+        }
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        for (var index = 0; index < held.Length; index++)
+        {
+            held[index] = make(payloads[index]);
+        }
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(held);
+        return (after - before) / (double)held.Length;
+    }
+}

@@ -30,7 +30,10 @@ public sealed class GongDeviceGrain(
         }
         device.State.Setup = setup;
         device.State.Condition = setup.Roster.Condition;
-        await ReportIfChangedAsync(writeAnyway: true); // so a gong already damaged or lost in the roster is listed at once
+        // Villages take a device as healthy until told otherwise, so only a gong already damaged or lost in the
+        // roster is reported at import, and a village of healthy devices keeps no status at all.
+        device.State.Reported ??= Status() with { Condition = DeviceCondition.Ok, Online = true };
+        await ReportIfChangedAsync(writeAnyway: true);
         var checkEvery = setup.Settings.DeviceOfflineAfter / 2;
         await RegisterOrUpdateReminder(SilenceCheck, checkEvery, checkEvery);
     }

@@ -1,5 +1,3 @@
-using GongGrid.Grains.Interfaces.Roster;
-
 namespace GongGrid.Grains.Rules;
 
 /// <summary>Who is on duty to strike the gong on a night when the sensor does not say who struck.</summary>
@@ -9,6 +7,6 @@ public static class StrikerRota
     /// Round-robin over the roster in its listed order, keyed by the night's day number, so consecutive nights take
     /// consecutive strikers and the answer never depends on when it is asked. Null when the village has no striker.
     /// </summary>
-    public static StrikerRoster? OnDuty(IReadOnlyList<StrikerRoster> strikers, DateOnly night) =>
+    public static TStriker? OnDuty<TStriker>(IReadOnlyList<TStriker> strikers, DateOnly night) where TStriker : class =>
         strikers.Count == 0 ? null : strikers[night.DayNumber % strikers.Count];
 }

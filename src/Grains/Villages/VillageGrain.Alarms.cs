@@ -69,7 +69,7 @@ public sealed partial class VillageGrain
             // reach a commune that may never have heard of this alarm.
             return continued;
         }
-        var raised = new Alarm($"{Setup.Key}#{++profile.State.AlarmsRaised}", Setup.Key, kind, source, startedAt, signalAt, AlarmStatus.Raised);
+        var raised = new Alarm($"{Key}#{++profile.State.AlarmsRaised}", Key, kind, source, startedAt, signalAt, AlarmStatus.Raised);
         alarms.Add(raised);
         if (alarms.Count > VillageProfile.AlarmsKept)
         {

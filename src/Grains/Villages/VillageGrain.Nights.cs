@@ -12,7 +12,7 @@ public sealed partial class VillageGrain
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName != NightClose || profile.State.Setup is null)
+        if (reminderName != NightClose || profile.State.Key is null)
         {
             return;
         }
@@ -88,13 +88,13 @@ public sealed partial class VillageGrain
             .ToList();
         var isFinal = clock.GetUtcNow() >= window.ClosesAt;
         var outcome = NightOutcomeRule.Evaluate(window, strikes, peacePlaybacks, Settings, isFinal);
-        return new VillageNight(Setup.Key, outcome, StrikerFor(window));
+        return new VillageNight(Key, outcome, StrikerFor(window));
     }
 
     /// <summary>The striker a sensor named during the window, else the one on the rota.</summary>
     private string? StrikerFor(NightWindow window) =>
         signals.State.Strikes.LastOrDefault(strike => strike.StrikerId is not null && window.Contains(strike.At))?.StrikerId
-        ?? StrikerRota.OnDuty(Setup.Roster.Strikers, window.Night)?.Id;
+        ?? StrikerRota.OnDuty(profile.State.StrikerIds, window.Night);
 
     private void Store(VillageNight night)
     {

@@ -3,22 +3,23 @@ using GongGrid.Grains.Rules;
 
 namespace GongGrid.Grains.Villages;
 
-/// <summary>The village's part in monthly allowance and quarterly reports, from its own history.</summary>
+/// <summary>The village's part in monthly allowance and quarterly reports, from its own history and its roster grain.</summary>
 public sealed partial class VillageGrain
 {
-    public Task<VillageAllowances> GetAllowancesAsync(int year, int month)
+    public async Task<VillageAllowances> GetAllowancesAsync(int year, int month)
     {
-        var setup = Setup;
+        var key = Key;
+        var roster = await Roster.GetAsync();
         var struck = profile.State.Nights
             .Where(night => night.StrikerId is not null)
             .Select(night => new NightStruck(night.Outcome.Night, night.Outcome.Kind, night.StrikerId!));
-        var strikers = Allowance.ForMonth(struck, year, month, setup.Roster.Strikers);
-        return Task.FromResult(new VillageAllowances(setup.Key, setup.Roster.Name, strikers));
+        return new VillageAllowances(key, profile.State.Name, Allowance.ForMonth(struck, year, month, roster.Strikers));
     }
 
-    public Task<VillageQuarter> GetQuarterAsync(Quarter quarter)
+    public async Task<VillageQuarter> GetQuarterAsync(Quarter quarter)
     {
-        var setup = Setup;
+        var key = Key;
+        var roster = await Roster.GetAsync();
         var outcomes = profile.State.Nights
             .Where(night => quarter.Contains(night.Outcome.Night))
             .Select(night => night.Outcome)
@@ -29,7 +30,10 @@ public sealed partial class VillageGrain
             .Where(alarm => quarter.Contains(LocalTime.DateOf(alarm.RaisedAt, zone)))
             .GroupBy(alarm => alarm.Kind)
             .ToDictionary(group => group.Key, group => group.Count());
-        return Task.FromResult(new VillageQuarter(setup.Key, setup.Roster.Name, quarter, OnTimeRate.Of(outcomes), counts,
-            alarmsByKind, profile.State.Devices.Values.ToList()));
+        var devices = roster.Devices
+            .Select(device => profile.State.Devices.GetValueOrDefault(device.Slug)
+                ?? new DeviceStatus(GrainKeys.Child(key, device.Slug), device.Kind, device.Place, device.Condition, true, null, null, 0, 0))
+            .ToList();
+        return new VillageQuarter(key, profile.State.Name, quarter, OnTimeRate.Of(outcomes), counts, alarmsByKind, devices);
     }
 }

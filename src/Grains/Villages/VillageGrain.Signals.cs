@@ -43,7 +43,7 @@ public sealed partial class VillageGrain
     /// <summary>Null when the event should be applied; otherwise why it is not.</summary>
     private EventDisposition? Admit(string deviceSlug, string eventId, DateTimeOffset at)
     {
-        _ = Setup;
+        _ = Key;
         if (signals.State.Contains(deviceSlug, eventId))
         {
             return EventDisposition.Duplicate;

@@ -1,5 +1,4 @@
 using GongGrid.Grains.Interfaces;
-using GongGrid.Grains.Rules;
 using GongGrid.Runtime;
 using GongGrid.Runtime.Persistence;
 
@@ -8,7 +7,7 @@ namespace GongGrid.Grains.Villages;
 /// <summary>
 /// A village: hears its gongs, speakers and buttons, decides each night's outcome, raises alarms, and reports
 /// changes up to its commune. Calls only ever go up (village to commune), never down, so a query can never
-/// wait on a grain that is waiting on it.
+/// wait on a grain that is waiting on it; the one exception is its own roster grain, which calls nobody.
 /// </summary>
 [GrainType("village")]
 public sealed partial class VillageGrain(
@@ -18,34 +17,44 @@ public sealed partial class VillageGrain(
 {
     private const string NightClose = "night-close";
 
-    private VillageSetup Setup => profile.State.Setup
-        ?? throw new InvalidOperationException($"Village '{GetPrimaryKeyString()}' is not in the roster.");
+    private string Key => profile.State.Key ?? throw new InvalidOperationException($"Village '{GetPrimaryKeyString()}' is not in the roster.");
 
-    private SignalSettings Settings => Setup.Settings;
+    private SignalSettings Settings => profile.State.Settings;
 
     private ICommuneGrain Commune => GrainFactory.GetGrain<ICommuneGrain>(GrainKeys.Parent(GetPrimaryKeyString()));
 
+    private IVillageRosterGrain Roster => GrainFactory.GetGrain<IVillageRosterGrain>(GetPrimaryKeyString());
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        profile.State.Settings = SharedSettings.Intern(profile.State.Settings);
+        return Task.CompletedTask;
+    }
+
     public async Task ConfigureAsync(VillageSetup setup)
     {
+        await Roster.ConfigureAsync(setup.Roster);
         var state = profile.State;
-        if (state.Setup is null)
+        if (state.Key is null)
         {
             state.ConfiguredAt = clock.GetUtcNow();
         }
-        state.Setup = setup;
-        state.Devices = setup.Roster.Devices.ToDictionary(
-            device => device.Slug,
-            device => state.Devices.GetValueOrDefault(device.Slug) ?? NewDeviceStatus(setup.Key, device));
+        state.Key = setup.Key;
+        state.Name = setup.Roster.Name;
+        state.Settings = SharedSettings.Intern(setup.Settings);
+        state.StrikerIds = setup.Roster.Strikers.Select(striker => striker.Id).ToList();
+        var slugs = setup.Roster.Devices.Select(device => device.Slug).ToHashSet();
+        state.Devices = state.Devices.Where(device => slugs.Contains(device.Key)).ToDictionary();
         await profile.WriteStateAsync();
         await ReportCoverageIfChangedAsync(force: true);
-        var nextClose = NightCalendar.NextClose(clock.GetUtcNow(), setup.Settings);
+        var nextClose = Rules.NightCalendar.NextClose(clock.GetUtcNow(), setup.Settings);
         await RegisterOrUpdateReminder(NightClose, nextClose - clock.GetUtcNow(), TimeSpan.FromDays(1));
     }
 
     public async Task RecordDeviceStatusAsync(DeviceStatus status)
     {
         var slug = GrainKeys.Slug(status.DeviceKey);
-        var conditionChanged = profile.State.Devices.GetValueOrDefault(slug)?.Condition != status.Condition;
+        var conditionChanged = profile.State.Devices.GetValueOrDefault(slug)?.Condition is not { } known || known != status.Condition;
         profile.State.Devices[slug] = status;
         await profile.WriteStateAsync();
         if (conditionChanged)
@@ -64,21 +73,16 @@ public sealed partial class VillageGrain(
         return Task.FromResult(history);
     }
 
-    private static DeviceStatus NewDeviceStatus(string villageKey, Interfaces.Roster.DeviceRoster device) =>
-        new(GrainKeys.Child(villageKey, device.Slug), device.Kind, device.Place, device.Condition, true, null, null, 0, 0);
-
     private async Task ReportCoverageIfChangedAsync(bool force)
     {
-        var setup = Setup;
-        var devices = setup.Roster.Devices.Select(device =>
-            device with { Condition = profile.State.Devices.GetValueOrDefault(device.Slug)?.Condition ?? device.Condition });
-        var gaps = CoverageRule.FindGaps(setup.Roster.Clusters, devices, Settings.AudibleRadiusMeters).ToList();
+        var conditions = profile.State.Devices.ToDictionary(device => device.Key, device => device.Value.Condition);
+        var gaps = (await Roster.FindCoverageGapsAsync(conditions, Settings.AudibleRadiusMeters)).ToList();
         if (!force && gaps.SequenceEqual(profile.State.CoverageGaps))
         {
             return;
         }
         profile.State.CoverageGaps = gaps;
         await profile.WriteStateAsync();
-        await Commune.RecordCoverageAsync(new VillageCoverage(setup.Key, setup.Roster.Name, gaps));
+        await Commune.RecordCoverageAsync(new VillageCoverage(Key, profile.State.Name, gaps));
     }
 }

@@ -28,7 +28,7 @@ public sealed class StrikerRotaTests
     [Fact]
     public void Village_without_strikers_has_nobody_on_duty()
     {
-        Assert.Null(StrikerRota.OnDuty([], Hcm.Night));
+        Assert.Null(StrikerRota.OnDuty<StrikerRoster>([], Hcm.Night));
     }
 
     [Fact]

@@ -1,0 +1,35 @@
+using GongGrid.Grains.Interfaces;
+using GongGrid.Grains.Interfaces.Roster;
+using GongGrid.Grains.Rules;
+using GongGrid.Runtime;
+using GongGrid.Runtime.Persistence;
+
+namespace GongGrid.Grains.Villages;
+
+/// <summary>What a village roster grain persists.</summary>
+public sealed class VillageRosterState
+{
+    public VillageRoster? Roster { get; set; }
+}
+
+/// <summary>A village's roster entry, kept apart from the village so the village's activation stays small.</summary>
+[GrainType("village-roster")]
+public sealed class VillageRosterGrain([PersistentState("roster")] IPersistentState<VillageRosterState> roster) : Grain, IVillageRosterGrain
+{
+    private VillageRoster Roster => roster.State.Roster
+        ?? throw new InvalidOperationException($"Village '{GetPrimaryKeyString()}' is not in the roster.");
+
+    public async Task ConfigureAsync(VillageRoster entry)
+    {
+        roster.State.Roster = entry;
+        await roster.WriteStateAsync();
+    }
+
+    public Task<VillageRoster> GetAsync() => Task.FromResult(Roster);
+
+    public Task<IReadOnlyList<CoverageGap>> FindCoverageGapsAsync(IReadOnlyDictionary<string, DeviceCondition> conditions, double audibleRadiusMeters)
+    {
+        var devices = Roster.Devices.Select(device => device with { Condition = conditions.GetValueOrDefault(device.Slug, device.Condition) });
+        return Task.FromResult(CoverageRule.FindGaps(Roster.Clusters, devices, audibleRadiusMeters));
+    }
+}

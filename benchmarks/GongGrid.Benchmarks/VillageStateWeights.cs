@@ -24,11 +24,9 @@ internal static class VillageStateWeights
         var profile = Weigh(payloads, payload => JsonSerializer.Deserialize<VillageProfile>(payload, GridSilo.Json));
         var signals = Weigh(payloads, _ => new VillageSignals());
         Report.Figure("  'profile' state object", profile, "bytes");
-        Report.Figure("    roster devices (list of DeviceRoster)", WeighPart(profiles, p => p.Setup!.Roster.Devices), "bytes");
-        Report.Figure("    roster clusters", WeighPart(profiles, p => p.Setup!.Roster.Clusters), "bytes");
-        Report.Figure("    roster strikers", WeighPart(profiles, p => p.Setup!.Roster.Strikers), "bytes");
-        Report.Figure("    signal settings (a copy per village)", WeighPart(profiles, p => p.Setup!.Settings), "bytes");
-        Report.Figure("    device statuses (dictionary by slug)", WeighPart(profiles, p => p.Devices), "bytes");
+        Report.Figure("    signal settings (shared per silo once activated)", WeighPart(profiles, p => p.Settings), "bytes");
+        Report.Figure("    striker rota (ids)", WeighPart(profiles, p => p.StrikerIds), "bytes");
+        Report.Figure("    device statuses (only those that changed)", WeighPart(profiles, p => p.Devices), "bytes");
         Report.Figure("    coverage gaps", WeighPart(profiles, p => p.CoverageGaps), "bytes");
         Report.Figure("  'signals' state object (empty lists)", signals, "bytes");
         Report.Figure("  runtime: activation, grain, state wrappers", activation - profile - signals, "bytes");

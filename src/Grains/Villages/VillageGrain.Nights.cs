@@ -16,7 +16,6 @@ public sealed partial class VillageGrain
         {
             return;
         }
-        var provisional = signals.State.Tonight;
         var finalised = new List<VillageNight>();
         foreach (var night in NightsAwaitingFinalOutcome())
         {
@@ -29,12 +28,6 @@ public sealed partial class VillageGrain
             return;
         }
         await profile.WriteStateAsync();
-        // Finalising only ever clears tonight's provisional outcome from the signals; a village that heard nothing
-        // tonight has none, and at 23:00 every village closes at once, so an unchanged state is not written again.
-        if (signals.State.Tonight != provisional)
-        {
-            await signals.WriteStateAsync();
-        }
         foreach (var night in finalised)
         {
             await Commune.RecordVillageNightAsync(night);
@@ -110,10 +103,6 @@ public sealed partial class VillageGrain
         if (nights.Count > VillageProfile.NightsKept)
         {
             nights.RemoveRange(0, nights.Count - VillageProfile.NightsKept);
-        }
-        if (signals.State.Tonight?.Outcome.Night == night.Outcome.Night)
-        {
-            signals.State.Tonight = null;
         }
     }
 }

@@ -17,7 +17,10 @@ public sealed class VillageSignals
 
     public List<PressedAlarm> Presses { get; set; } = [];
 
-    /// <summary>The provisional outcome of the night whose window is open (or closed and not yet finalised).</summary>
+    /// <summary>
+    /// The latest provisional outcome. Once that night is final its history entry wins, so finalising (70,000
+    /// villages at 23:00) writes only the profile and leaves this as it is.
+    /// </summary>
     public VillageNight? Tonight { get; set; }
 
     public bool Contains(string deviceSlug, string eventId) =>

@@ -23,7 +23,13 @@ public static class NightPlan
             .SelectMany(commune => commune.Villages.Select(village =>
                 (Key: $"{roster.Key}/{commune.Slug}/{village.Slug}", Village: village, Settings: roster.Settings.With(commune.Overrides))))
             .ToList();
-        var alarmVillages = villages.OrderBy(_ => random.Next()).Take(mix.Alarms).Select(village => village.Key).ToHashSet();
+        // Alarms go to villages with a button, so the press can name what the gong pattern alone cannot.
+        var alarmVillages = villages
+            .OrderBy(village => village.Village.Devices.Any(device => device.Kind == DeviceKind.AlarmButton) ? 0 : 1)
+            .ThenBy(_ => random.Next())
+            .Take(mix.Alarms)
+            .Select(village => village.Key)
+            .ToHashSet();
         foreach (var (key, village, settings) in villages)
         {
             var window = NightCalendar.Window(night, settings);

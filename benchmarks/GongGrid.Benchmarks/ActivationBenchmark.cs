@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GongGrid.Benchmarks.BenchGrains;
+using GongGrid.Testing;
 
 namespace GongGrid.Benchmarks;
 
@@ -43,7 +44,7 @@ internal static class ActivationBenchmark
     /// First calls from one loop per core pair; references and keys are made on the way, so what stays reachable
     /// afterwards is what the silo holds: activation, grain, state, key and directory entry.
     /// </summary>
-    private static Task ActivateAsync(BenchSilo silo, string run)
+    private static Task ActivateAsync(TestSilo silo, string run)
     {
         var callers = Environment.ProcessorCount * 2;
         return Task.WhenAll(Enumerable.Range(0, callers).Select(caller => Task.Run(async () =>

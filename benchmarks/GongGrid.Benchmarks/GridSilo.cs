@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using GongGrid.Grains.Interfaces.Roster;
 using GongGrid.Grains.Villages;
 using GongGrid.Runtime.Reminders;
@@ -16,9 +13,6 @@ internal static class GridSilo
     public static readonly DateOnly Night = new(2026, 11, 22);
 
     public static readonly DateTimeOffset PeaceTime = new(2026, 11, 22, 15, 0, 0, TimeSpan.Zero);
-
-    /// <summary>The JSON settings the silo stores state with, to weigh state objects as the silo holds them.</summary>
-    public static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() }, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Task<TestSilo> StartAsync(IGrainStorage storage, IReminderTable reminders, ManualTimeProvider clock) =>
         TestSilo.StartAsync(storage, reminders, clock, typeof(VillageGrain).Assembly);

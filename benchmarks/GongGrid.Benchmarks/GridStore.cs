@@ -1,49 +1,30 @@
 using GongGrid.Runtime.Reminders;
 using GongGrid.Runtime.Storage;
-using GongGrid.Runtime.Storage.Sqlite;
 
 namespace GongGrid.Benchmarks;
 
-/// <summary>Grain storage and reminders for one benchmark run: in process memory, or a SQLite file deleted afterwards.</summary>
-internal sealed class GridStore : IAsyncDisposable
+/// <summary>The store for one benchmark run: in process memory, or a SQLite file in the temp folder, deleted afterwards.</summary>
+internal sealed class GridStore(GrainStore store) : IAsyncDisposable
 {
-    private readonly SqliteStore? _sqlite;
+    public string Name => store.Path is null ? "in-memory" : "SQLite";
 
-    private GridStore(string name, IGrainStorage storage, IReminderTable reminders, SqliteStore? sqlite)
-    {
-        Name = name;
-        Storage = storage;
-        Reminders = reminders;
-        _sqlite = sqlite;
-    }
+    public IGrainStorage Storage => store.Grains;
 
-    public string Name { get; }
+    public IReminderTable Reminders => store.Reminders;
 
-    public IGrainStorage Storage { get; }
-
-    public IReminderTable Reminders { get; }
-
-    public static Task<GridStore> OpenAsync(bool sqlite) => sqlite ? OpenSqliteAsync() : Task.FromResult(InMemory());
-
-    public static GridStore InMemory() => new("in-memory", new InMemoryGrainStorage(), new InMemoryReminderTable(), null);
-
-    public static async Task<GridStore> OpenSqliteAsync()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"gonggrid-bench-{Guid.NewGuid():N}.db");
-        var store = await SqliteStore.OpenAsync(path);
-        return new GridStore("SQLite", store.GrainStorage, store.Reminders, store);
-    }
+    public static async Task<GridStore> OpenAsync(bool sqlite) => new(sqlite
+        ? await GrainStore.OpenSqliteAsync(Path.Combine(Path.GetTempPath(), $"gonggrid-bench-{Guid.NewGuid():N}.db"))
+        : GrainStore.InMemory());
 
     public async ValueTask DisposeAsync()
     {
-        if (_sqlite is null)
+        await store.DisposeAsync();
+        if (store.Path is { } path)
         {
-            return;
-        }
-        await _sqlite.DisposeAsync();
-        foreach (var file in new[] { _sqlite.Path, $"{_sqlite.Path}-wal", $"{_sqlite.Path}-shm" })
-        {
-            File.Delete(file);
+            foreach (var file in new[] { path, $"{path}-wal", $"{path}-shm" })
+            {
+                File.Delete(file);
+            }
         }
     }
 }

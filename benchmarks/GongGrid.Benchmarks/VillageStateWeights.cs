@@ -2,6 +2,7 @@ using System.Text.Json;
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Villages;
 using GongGrid.Runtime;
+using GongGrid.Runtime.Persistence;
 using GongGrid.Runtime.Storage;
 
 namespace GongGrid.Benchmarks;
@@ -19,9 +20,9 @@ internal static class VillageStateWeights
         {
             payloads.Add((await storage.ReadAsync(new GrainId("village", key), "profile"))!.Payload);
         }
-        var profiles = payloads.Select(payload => JsonSerializer.Deserialize<VillageProfile>(payload, GridSilo.Json)!).ToList();
+        var profiles = payloads.Select(payload => JsonSerializer.Deserialize<VillageProfile>(payload, StateJson.Options)!).ToList();
         Report.Figure("  stored profile JSON (chars)", payloads.Average(payload => payload.Length), "chars");
-        var profile = Weigh(payloads, payload => JsonSerializer.Deserialize<VillageProfile>(payload, GridSilo.Json));
+        var profile = Weigh(payloads, payload => JsonSerializer.Deserialize<VillageProfile>(payload, StateJson.Options));
         var signals = Weigh(payloads, _ => new VillageSignals());
         Report.Figure("  'profile' state object", profile, "bytes");
         Report.Figure("    signal settings (shared per silo once activated)", WeighPart(profiles, p => p.Settings), "bytes");
@@ -35,8 +36,8 @@ internal static class VillageStateWeights
     /// <summary>A part serialised alone and read back as its declared type, so it weighs what it weighs inside the profile.</summary>
     private static double WeighPart<TPart>(List<VillageProfile> profiles, Func<VillageProfile, TPart> part)
     {
-        var payloads = profiles.Select(profile => JsonSerializer.Serialize(part(profile), GridSilo.Json)).ToList();
-        return Weigh(payloads, payload => JsonSerializer.Deserialize<TPart>(payload, GridSilo.Json));
+        var payloads = profiles.Select(profile => JsonSerializer.Serialize(part(profile), StateJson.Options)).ToList();
+        return Weigh(payloads, payload => JsonSerializer.Deserialize<TPart>(payload, StateJson.Options));
     }
 
     private static double Weigh<T>(List<string> payloads, Func<string, T> make)

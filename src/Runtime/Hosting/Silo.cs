@@ -1,8 +1,6 @@
 using System.Reflection;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using GongGrid.Runtime.Activation;
+using GongGrid.Runtime.Persistence;
 using GongGrid.Runtime.Placement;
 using GongGrid.Runtime.Reminders;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,9 +19,6 @@ public sealed class Silo
 
     public Silo(IServiceProvider services, SiloOptions options, IEnumerable<Assembly> grainAssemblies)
     {
-        // State JSON goes to storage, never into a page, so text is kept as is: escaping every Vietnamese letter as
-        // \uXXXX made stored state about a third larger and slower to write, hash and read back.
-        var json = new JsonSerializerOptions { Converters = { new JsonStringEnumConverter() }, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         var partitions = new PartitionMap(options.PartitionCount, options.PlacementKeySegments);
         _runtime = new Hosting.GrainRuntime(
             services,
@@ -33,7 +28,7 @@ public sealed class Silo
             new GrainTypeRegistry(grainAssemblies),
             new GrainPlacement(partitions, services.GetService<IPartitionOwnership>() ?? new AllPartitionsLocal()),
             services.GetRequiredService<IReminderTable>(),
-            json);
+            StateJson.Options);
         Partitions = partitions;
     }
 

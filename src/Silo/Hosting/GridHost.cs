@@ -1,5 +1,6 @@
 using GongGrid.Grains.Villages;
 using GongGrid.Runtime;
+using GongGrid.Runtime.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,9 +11,9 @@ namespace GongGrid.Silo.Hosting;
 public sealed class GridHost : IAsyncDisposable
 {
     private readonly IHost _host;
-    private readonly GridStorage _storage;
+    private readonly GrainStore _storage;
 
-    private GridHost(IHost host, GridStorage storage)
+    private GridHost(IHost host, GrainStore storage)
     {
         _host = host;
         _storage = storage;

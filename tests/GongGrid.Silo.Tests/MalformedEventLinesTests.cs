@@ -52,4 +52,20 @@ public sealed class MalformedEventLinesTests
         var report = ReportJson.Parse(await KillHuyen.ReportAsync(scratch));
         Assert.Equal(new VillageOutcome("OnTime", DeviceEventLines.PeaceStrikes), report.Villages[gong.VillageKey]);
     }
+
+    [Fact]
+    public async Task An_oversize_line_is_rejected_without_reading_it_as_an_event()
+    {
+        using var scratch = new ScratchDirectory();
+        await KillHuyen.ImportAsync(scratch);
+        var gong = KillHuyen.Gongs[0];
+        var strikes = DeviceEventLines.PeaceRound(gong, KillHuyen.PeaceAt.AddSeconds(30)).Select(line => line.Json).ToList();
+        var oversize = strikes[0].Replace("}", $",\"striker\":\"{new string('x', 20_000)}\"}}", StringComparison.Ordinal);
+        var file = scratch.WriteLines("oversize.jsonl", [oversize, .. strikes]);
+
+        var ingest = await SiloProcess.RunAsync(scratch.Path, "ingest", file, "--data", scratch.Data, "--clock", KillHuyen.IngestClock);
+
+        Assert.Contains(ingest.Output, line => line.StartsWith("reject line 1: 20,", StringComparison.Ordinal) && line.EndsWith("an event line is at most 16,384.", StringComparison.Ordinal));
+        Assert.True(ingest.Output[^1] == $"{strikes.Count} acknowledged, 1 rejected", ingest.ToString());
+    }
 }

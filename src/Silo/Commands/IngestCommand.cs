@@ -12,6 +12,9 @@ namespace GongGrid.Silo.Commands;
 /// </summary>
 public static class IngestCommand
 {
+    /// <summary>A device event is a few hundred bytes; anything this long is not one.</summary>
+    private const int MaxLineLength = 16 * 1024;
+
     public static async Task<int> RunAsync(CommandArgs args, TextWriter output, CancellationToken cancellationToken)
     {
         if (args.Positional.Count != 1)
@@ -28,6 +31,12 @@ public static class IngestCommand
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))
             {
+                continue;
+            }
+            if (line.Length > MaxLineLength)
+            {
+                await output.WriteLineAsync($"reject line {lineNumber}: {line.Length:N0} characters; an event line is at most {MaxLineLength:N0}.");
+                rejected++;
                 continue;
             }
             try

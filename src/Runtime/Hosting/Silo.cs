@@ -19,28 +19,21 @@ public sealed class Silo
 
     public Silo(IServiceProvider services, SiloOptions options, IEnumerable<Assembly> grainAssemblies)
     {
-        var partitions = new PartitionMap(options.PartitionCount, options.PlacementKeySegments);
         _runtime = new Hosting.GrainRuntime(
             services,
             options,
             services.GetService<TimeProvider>() ?? TimeProvider.System,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("GongGrid.Runtime"),
             new GrainTypeRegistry(grainAssemblies),
-            new GrainPlacement(partitions, services.GetService<IPartitionOwnership>() ?? new AllPartitionsLocal()),
+            new GrainPlacement(new PartitionMap(options.PartitionCount, options.PlacementKeySegments), services.GetService<IPartitionOwnership>() ?? new AllPartitionsLocal()),
             services.GetRequiredService<IReminderTable>(),
             StateJson.Options);
-        Partitions = partitions;
     }
 
     public IGrainFactory GrainFactory => _runtime.GrainFactory;
 
-    public PartitionMap Partitions { get; }
-
     /// <summary>Activations currently live in this silo.</summary>
     public int ActivationCount => _runtime.Directory.Count;
-
-    /// <summary>Reminders scheduled in this silo.</summary>
-    public int ReminderCount => _runtime.Reminders.Count;
 
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {

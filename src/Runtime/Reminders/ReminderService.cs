@@ -18,17 +18,6 @@ internal sealed partial class ReminderService(GrainRuntime runtime, IReminderTab
     private readonly SemaphoreSlim _deliveries = new(runtime.Options.MaxConcurrentReminderTicks);
     private ITimer? _timer;
 
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _scheduled.Count;
-            }
-        }
-    }
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _timer = runtime.TimeProvider.CreateTimer(static state => ((ReminderService)state!).DeliverDue(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);

@@ -21,10 +21,6 @@ public sealed class GridHost : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
-    public Runtime.Silo Silo => _host.Services.GetRequiredService<Runtime.Silo>();
-
-    public ILogger Logger => _host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("GongGrid");
-
     public string StorageDescription => _storage.Description;
 
     public static async Task<GridHost> StartAsync(string[] args, TimeProvider clock, CancellationToken cancellationToken = default)

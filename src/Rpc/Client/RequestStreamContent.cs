@@ -1,0 +1,61 @@
+using System.Buffers;
+using System.Net;
+using Google.Protobuf;
+using GongGrid.Rpc.Framing;
+
+namespace GongGrid.Rpc.Client;
+
+/// <summary>
+/// A request body that stays open while the caller writes messages: HttpClient sends the headers, hands over the
+/// HTTP/2 stream, and the body ends (half-close) when the caller completes it.
+/// </summary>
+internal sealed class RequestStreamContent<T>(int maxMessageSize, bool gzip) : HttpContent
+    where T : IMessage<T>
+{
+    private readonly TaskCompletionSource<Stream> _stream = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    public async Task WriteAsync(T message, CancellationToken cancellationToken)
+    {
+        if (_completed.Task.IsCompleted)
+        {
+            throw new InvalidOperationException("The request stream is already complete.");
+        }
+
+        var framed = new ArrayBufferWriter<byte>();
+        FrameWriter.Write(framed, message, maxMessageSize, gzip);
+        var stream = await _stream.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await stream.WriteAsync(framed.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    public void Complete() => _completed.TrySetResult();
+
+    /// <summary>The call failed before or while sending: writers waiting for the stream learn why.</summary>
+    public void Abandon(Exception reason)
+    {
+        _stream.TrySetException(reason);
+        _completed.TrySetResult();
+    }
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+    {
+        _stream.TrySetResult(stream);
+        return _completed.Task;
+    }
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = -1;
+        return false;
+    }
+}

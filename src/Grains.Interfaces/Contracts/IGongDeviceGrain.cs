@@ -17,5 +17,8 @@ public interface IGongDeviceGrain : IGrainWithStringKey, IRemindable
     /// <summary>The village reports the gong damaged, lost, or replaced (ok).</summary>
     Task SetConditionAsync(DeviceCondition condition);
 
+    /// <summary>The device left the roster: from now on its events are refused as from an unknown device.</summary>
+    Task RetireAsync();
+
     Task<DeviceStatus> GetStatusAsync();
 }

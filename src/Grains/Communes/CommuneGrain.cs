@@ -1,5 +1,6 @@
 using GongGrid.Grains.Aggregates;
 using GongGrid.Grains.Interfaces;
+using GongGrid.Grains.Interfaces.Roster;
 using GongGrid.Runtime;
 using GongGrid.Runtime.Persistence;
 
@@ -16,7 +17,7 @@ public sealed class CommuneGrain(
     [PersistentState("nights")] IPersistentState<LiveNights<NightOutcome>> nights) : Grain, ICommuneGrain
 {
     private CommuneSetup Setup => commune.State.Setup
-        ?? throw new InvalidOperationException($"Commune '{GetPrimaryKeyString()}' is not in the roster.");
+        ?? throw new NotInRosterException("Commune", GetPrimaryKeyString());
 
     private IDistrictGrain District => GrainFactory.GetGrain<IDistrictGrain>(GrainKeys.District(GetPrimaryKeyString()));
 

@@ -65,6 +65,15 @@ public sealed class GongDeviceGrain(
         await ReportIfChangedAsync(writeAnyway: true);
     }
 
+    public async Task RetireAsync()
+    {
+        if (device.State.Setup is not null)
+        {
+            device.State.Setup = null;
+            await device.WriteStateAsync();
+        }
+    }
+
     public Task<DeviceStatus> GetStatusAsync() => Task.FromResult(Status());
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

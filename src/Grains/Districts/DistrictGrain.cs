@@ -1,5 +1,7 @@
 using GongGrid.Grains.Aggregates;
+using GongGrid.Grains.Alarms;
 using GongGrid.Grains.Interfaces;
+using GongGrid.Grains.Interfaces.Roster;
 using GongGrid.Grains.Rules;
 using GongGrid.Runtime;
 using GongGrid.Runtime.Persistence;
@@ -14,10 +16,11 @@ namespace GongGrid.Grains.Districts;
 public sealed class DistrictGrain(
     [PersistentState("district")] IPersistentState<DistrictState> district,
     [PersistentState("nights")] IPersistentState<LiveNights<OutcomeCounts>> nights,
-    TimeProvider clock) : Grain, IDistrictGrain
+    TimeProvider clock,
+    IEnumerable<IAlarmListener> alarmListeners) : Grain, IDistrictGrain
 {
     private DistrictSetup Setup => district.State.Setup
-        ?? throw new InvalidOperationException($"District '{GetPrimaryKeyString()}' has no roster; import one first.");
+        ?? throw new NotInRosterException("District", GetPrimaryKeyString(), "; import one first");
 
     public async Task ConfigureAsync(DistrictSetup setup)
     {
@@ -41,6 +44,10 @@ public sealed class DistrictGrain(
         if (LiveBoard.Apply(district.State.LiveAlarms, alarm))
         {
             await district.WriteStateAsync();
+            foreach (var listener in alarmListeners)
+            {
+                listener.OnAlarmChanged(alarm);
+            }
         }
     }
 

@@ -43,6 +43,13 @@ public static class NightCalendar
         return null;
     }
 
+    /// <summary>The night whose window is open now, or else the one that closed last: "tonight" for a dashboard.</summary>
+    public static DateOnly Current(DateTimeOffset now, SignalSettings settings)
+    {
+        var next = NextToClose(now, settings);
+        return now >= next.OpensAt ? next.Night : next.Night.AddDays(-1);
+    }
+
     /// <summary>The window that closes next, strictly after <paramref name="now"/>.</summary>
     public static NightWindow NextToClose(DateTimeOffset now, SignalSettings settings)
     {

@@ -1,4 +1,5 @@
 using GongGrid.Grains.Interfaces;
+using GongGrid.Grains.Interfaces.Roster;
 using GongGrid.Runtime;
 using GongGrid.Runtime.Persistence;
 
@@ -17,7 +18,7 @@ public sealed partial class VillageGrain(
 {
     private const string NightClose = "night-close";
 
-    private string Key => profile.State.Key ?? throw new InvalidOperationException($"Village '{GetPrimaryKeyString()}' is not in the roster.");
+    private string Key => profile.State.Key ?? throw new NotInRosterException("Village", GetPrimaryKeyString());
 
     private SignalSettings Settings => profile.State.Settings;
 

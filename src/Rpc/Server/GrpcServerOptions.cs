@@ -13,4 +13,10 @@ public sealed class GrpcServerOptions
     /// Runs before every method; throw an <see cref="RpcException"/> to refuse the call (authentication uses it).
     /// </summary>
     public Func<ServerCallContext, ValueTask>? CallFilter { get; set; }
+
+    /// <summary>
+    /// Turns an exception a method let escape into a status (a missing record into NOT_FOUND, say); null leaves
+    /// it INTERNAL, logged, with no detail sent to the client.
+    /// </summary>
+    public Func<Exception, RpcException?>? ExceptionMapper { get; set; }
 }

@@ -99,6 +99,10 @@ internal sealed class ServerCall
         {
             // The client went away; there is nobody to tell.
         }
+        catch (Exception ex) when (options.ExceptionMapper?.Invoke(ex) is { } mapped)
+        {
+            WriteStatus(response, mapped.Status, mapped.Detail);
+        }
         catch (Exception ex)
         {
             Logger(http).LogError(ex, "{Method} failed for {Peer}", method, context.Peer);

@@ -1,4 +1,7 @@
 using GongGrid.Grains.Villages;
+using GongGrid.Silo.Api;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using GongGrid.Runtime;
 using GongGrid.Runtime.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,13 +24,22 @@ public sealed class GridHost : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>Where the gRPC API listens; null when this host does not serve it.</summary>
+    public Uri? ApiAddress { get; private init; }
+
     public string StorageDescription => _storage.Description;
 
-    public static async Task<GridHost> StartAsync(string[] args, TimeProvider clock, CancellationToken cancellationToken = default)
+    public static Task<GridHost> StartAsync(string[] args, TimeProvider clock, CancellationToken cancellationToken = default) =>
+        StartAsync(args, clock, serveApi: false, cancellationToken);
+
+    /// <summary>Starts the silo; with <paramref name="serveApi"/> also the gRPC API on Kestrel (GongGrid:Api).</summary>
+    public static async Task<GridHost> StartAsync(string[] args, TimeProvider clock, bool serveApi, CancellationToken cancellationToken = default)
     {
         // appsettings.json ships beside the executable, wherever the silo is run from; logs go to standard error,
         // so standard output carries only what a command prints (acks, the report JSON) for scripts to read.
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        IHostApplicationBuilder builder = serveApi
+            ? WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory })
+            : Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         var options = builder.Configuration.GetSection("GongGrid").Get<GridOptions>() ?? new GridOptions();
         var storage = await GridStorage.OpenAsync(options, cancellationToken);
@@ -36,9 +48,18 @@ public sealed class GridHost : IAsyncDisposable
             .AddSingleton(storage.Grains)
             .AddSingleton(storage.Reminders)
             .AddSilo(silo => silo.IdleCollectionAge = options.IdleCollectionAge, typeof(VillageGrain).Assembly);
-        var host = builder.Build();
-        await host.StartAsync(cancellationToken);
-        return new GridHost(host, storage);
+        if (builder is not WebApplicationBuilder web)
+        {
+            var host = ((HostApplicationBuilder)builder).Build();
+            await host.StartAsync(cancellationToken);
+            return new GridHost(host, storage);
+        }
+
+        ApiServer.Configure(web, builder.Configuration.GetSection("GongGrid:Api").Get<ApiOptions>() ?? new ApiOptions());
+        var app = web.Build();
+        ApiServer.Map(app);
+        await app.StartAsync(cancellationToken);
+        return new GridHost(app, storage) { ApiAddress = ApiServer.BoundAddress(app.Services) };
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,8 @@
+namespace GongGrid.Grains.Interfaces.Roster;
+
+/// <summary>A district, commune or village was asked about that no imported roster declares.</summary>
+public sealed class NotInRosterException(string what, string key, string hint = "")
+    : KeyNotFoundException($"{what} '{key}' is not in the roster{hint}.")
+{
+    public string Key { get; } = key;
+}

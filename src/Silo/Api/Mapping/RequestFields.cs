@@ -1,0 +1,59 @@
+using System.Globalization;
+using GongGrid.Grains.Interfaces;
+using GongGrid.Grains.Interfaces.Roster;
+using GongGrid.Rpc;
+
+namespace GongGrid.Silo.Api.Mapping;
+
+/// <summary>Checks request fields and names the one that is wrong (INVALID_ARGUMENT) before any grain is asked.</summary>
+public static class RequestFields
+{
+    public static string DistrictKey(string value, string field = "district_key") => Key(value, field, 1, "a district key such as 'ngoc-lac'");
+
+    public static string CommuneKey(string value, string field = "commune_key") => Key(value, field, 2, "a commune key such as 'ngoc-lac/ngoc-lien'");
+
+    public static string VillageKey(string value, string field = "village_key") =>
+        Key(value, field, 3, "a village key such as 'ngoc-lac/ngoc-lien/lang-moi'");
+
+    public static string DeviceKey(string value, string field = "device_key") =>
+        Key(value, field, 4, "a device key such as 'ngoc-lac/ngoc-lien/lang-moi/gong-1'");
+
+    /// <summary>The key a district-wide list is about: the commune when one is named (it must lie in the district).</summary>
+    public static string DistrictOrCommune(string districtKey, string communeKey)
+    {
+        var district = DistrictKey(districtKey);
+        if (communeKey.Length == 0)
+        {
+            return district;
+        }
+
+        var commune = CommuneKey(communeKey);
+        return GrainKeys.District(commune) == district
+            ? commune
+            : throw Invalid($"commune_key '{commune}' is not in district '{district}'");
+    }
+
+    /// <summary>A night as YYYY-MM-DD; empty means <paramref name="current"/>.</summary>
+    public static DateOnly Night(string value, Func<DateOnly> current) =>
+        value.Length == 0 ? current()
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var night) ? night
+        : throw Invalid($"night '{value}' is not a date in the form YYYY-MM-DD");
+
+    public static int InRange(int value, int min, int max, string field) =>
+        value >= min && value <= max ? value : throw Invalid($"{field} {value} is outside {min} to {max}");
+
+    public static string Required(string value, string field, int maxLength = 500) =>
+        value.Trim().Length == 0 ? throw Invalid($"{field} is required")
+        : value.Length > maxLength ? throw Invalid($"{field} is longer than {maxLength} characters")
+        : value;
+
+    public static RpcException Invalid(string detail) => new(StatusCode.InvalidArgument, detail);
+
+    private static string Key(string value, string field, int depth, string expected)
+    {
+        var slugs = value.Split('/');
+        return slugs.Length == depth && slugs.All(Slug.IsValid)
+            ? value
+            : throw Invalid(value.Length == 0 ? $"{field} is required ({expected})" : $"{field} '{value}' is not {expected}");
+    }
+}

@@ -1,0 +1,108 @@
+using GongGrid.Api.V1;
+using GongGrid.Grains.Interfaces;
+using GongGrid.Grains.Interfaces.Roster;
+using GongGrid.Rpc;
+using GongGrid.Rpc.Server;
+using GongGrid.Runtime;
+using GongGrid.Silo.Api.Mapping;
+using GongGrid.Silo.Api.Security;
+using GongGrid.Silo.Api.Streams;
+using static GongGrid.Silo.Api.Security.CallerRole;
+using Alarm = GongGrid.Api.V1.Alarm;
+using AlarmKind = GongGrid.Api.V1.AlarmKind;
+using DeviceKind = GongGrid.Grains.Interfaces.DeviceKind;
+using PlaybackProgram = GongGrid.Api.V1.PlaybackProgram;
+
+namespace GongGrid.Silo.Api.Services;
+
+/// <summary>Alarms for police: list, take charge, resolve, watch live, and sound on the commune's speakers.</summary>
+public sealed class AlarmApi(IGrainFactory grains, AlarmFeed feed, BridgeRegistry bridges) : AlarmService.AlarmServiceBase
+{
+    public override async Task<AlarmList> ListLiveAlarms(ListLiveAlarmsRequest request, ServerCallContext context)
+    {
+        var key = Authorize(context, RequestFields.DistrictOrCommune(request.DistrictKey, request.CommuneKey));
+        var reply = new AlarmList();
+        reply.Alarms.AddRange((await LiveAlarms(key)).Select(alarm => alarm.ToProto()));
+        return reply;
+    }
+
+    public override async Task<Alarm> AcknowledgeAlarm(AcknowledgeAlarmRequest request, ServerCallContext context)
+    {
+        var villageKey = Authorize(context, RequestFields.VillageKey(request.VillageKey));
+        var alarmId = RequestFields.Required(request.AlarmId, "alarm_id", 200);
+        var officer = TokenAuthentication.CallerOf(context).Name;
+        return (await grains.GetGrain<IVillageGrain>(villageKey).AcknowledgeAlarmAsync(alarmId, officer)).ToProto();
+    }
+
+    public override async Task<Alarm> ResolveAlarm(ResolveAlarmRequest request, ServerCallContext context)
+    {
+        var villageKey = Authorize(context, RequestFields.VillageKey(request.VillageKey));
+        var alarmId = RequestFields.Required(request.AlarmId, "alarm_id", 200);
+        var note = RequestFields.Required(request.Note, "note", 2000);
+        var officer = TokenAuthentication.CallerOf(context).Name;
+        return (await grains.GetGrain<IVillageGrain>(villageKey).ResolveAlarmAsync(alarmId, officer, note)).ToProto();
+    }
+
+    public override async Task WatchAlarms(WatchAlarmsRequest request, IAsyncStreamWriter<AlarmEvent> responses, ServerCallContext context)
+    {
+        var key = Authorize(context, RequestFields.DistrictOrCommune(request.DistrictKey, request.CommuneKey));
+        // Watch before the snapshot, so no change falls between the two; a change seen twice is harmless.
+        using var watcher = feed.Watch(key);
+        foreach (var alarm in await LiveAlarms(key))
+        {
+            await responses.WriteAsync(new AlarmEvent { Alarm = alarm.ToProto(), Snapshot = true });
+        }
+
+        try
+        {
+            await foreach (var alarm in watcher.Changes.Reader.ReadAllAsync(context.CancellationToken))
+            {
+                await responses.WriteAsync(new AlarmEvent { Alarm = alarm.ToProto() });
+            }
+        }
+        catch (WatcherTooSlowException slow)
+        {
+            throw new RpcException(StatusCode.ResourceExhausted, slow.Message);
+        }
+    }
+
+    public override async Task<SoundAlarmReply> SoundAlarmOnSpeakers(SoundAlarmRequest request, ServerCallContext context)
+    {
+        var communeKey = Authorize(context, RequestFields.CommuneKey(request.CommuneKey));
+        var setup = await grains.GetGrain<ICommuneGrain>(communeKey).GetSetupAsync();
+        var reply = new SoundAlarmReply();
+        foreach (var village in setup.Villages)
+        {
+            var speakers = (await grains.GetGrain<IVillageRosterGrain>(village.Key).GetAsync()).Devices
+                .Where(device => device.Kind == DeviceKind.Speaker).ToList();
+            reply.Speakers += speakers.Count;
+            var sent = speakers.Count(speaker => bridges.TrySend(PlayAlarm(village.Key, speaker, request.Kind)));
+            reply.CommandsSent += sent;
+            if (sent < speakers.Count)
+            {
+                reply.UnreachableVillages.Add(village.Key);
+            }
+        }
+
+        return reply;
+    }
+
+    private static DeviceCommand PlayAlarm(string villageKey, DeviceRoster speaker, AlarmKind kind) => new()
+    {
+        CommandId = Guid.NewGuid().ToString("N"),
+        DeviceKey = GrainKeys.Child(villageKey, speaker.Slug),
+        Play = new PlayProgram { Program = PlaybackProgram.Alarm, AlarmKind = kind },
+    };
+
+    private async Task<IEnumerable<Grains.Interfaces.Alarm>> LiveAlarms(string key) =>
+        (await grains.GetGrain<IDistrictGrain>(GrainKeys.District(key)).GetLiveAlarmsAsync())
+            .Where(alarm => alarm.VillageKey.StartsWith(key + "/", StringComparison.Ordinal));
+
+    private static string Authorize(ServerCallContext context, string key)
+    {
+        var caller = TokenAuthentication.CallerOf(context);
+        caller.RequireRole(nameof(AlarmService), DistrictPolice, CommunePolice, Admin);
+        caller.RequireScope(key);
+        return key;
+    }
+}

@@ -1,0 +1,103 @@
+using GongGrid.Api.V1;
+using GongGrid.Grains.Ingest;
+using GongGrid.Grains.Interfaces;
+using GongGrid.Rpc;
+using GongGrid.Rpc.Server;
+using GongGrid.Runtime;
+using GongGrid.Silo.Api.Mapping;
+using GongGrid.Silo.Api.Security;
+using GongGrid.Silo.Api.Streams;
+using DeviceEvent = GongGrid.Api.V1.DeviceEvent;
+
+namespace GongGrid.Silo.Api.Services;
+
+/// <summary>
+/// Edge bridges' uplink. Batches are applied concurrently (up to <see cref="BatchesInFlight"/> per stream, the
+/// events of a batch in parallel) and each batch is acknowledged once every event in it is persisted by its
+/// grain. A failure that might be temporary (storage, timeouts) ends the stream without acknowledging, so the
+/// bridge sends the events again; events that can never apply are acknowledged REJECTED with the reason.
+/// </summary>
+public sealed class IngestApi(IGrainFactory grains, BridgeRegistry bridges) : IngestService.IngestServiceBase
+{
+    private const int BatchesInFlight = 8;
+    private readonly DeviceEventIngest _ingest = new(grains);
+
+    public override async Task Ingest(IAsyncStreamReader<IngestRequest> requests, IAsyncStreamWriter<IngestResponse> responses, ServerCallContext context)
+    {
+        var caller = TokenAuthentication.CallerOf(context);
+        caller.RequireRole(nameof(IngestService), CallerRole.EdgeBridge);
+        using var connection = bridges.Connect(caller.Name, caller.Scopes, command => responses.WriteAsync(new IngestResponse { Command = command }));
+        using var slots = new SemaphoreSlim(BatchesInFlight);
+        var batches = new List<Task>();
+        await foreach (var request in requests.ReadAllAsync(context.CancellationToken))
+        {
+            foreach (var deviceEvent in request.Events)
+            {
+                if (IsDeviceKey(deviceEvent.DeviceKey))
+                {
+                    caller.RequireScope(GrainKeys.Parent(deviceEvent.DeviceKey));
+                }
+            }
+
+            await slots.WaitAsync(context.CancellationToken);
+            batches.RemoveAll(batch => batch.IsCompletedSuccessfully);
+            batches.Add(AcknowledgeAsync(request, responses, slots));
+            if (batches.FirstOrDefault(batch => batch.IsFaulted) is { } failed)
+            {
+                await failed;
+            }
+        }
+
+        await Task.WhenAll(batches);
+    }
+
+    private async Task AcknowledgeAsync(IngestRequest request, IAsyncStreamWriter<IngestResponse> responses, SemaphoreSlim slots)
+    {
+        try
+        {
+            var acks = new EventAcks();
+            acks.Acks.AddRange(await Task.WhenAll(request.Events.Select(ApplyAsync)));
+            await responses.WriteAsync(new IngestResponse { Acks = acks });
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private async Task<EventAck> ApplyAsync(DeviceEvent proto)
+    {
+        var ack = new EventAck { DeviceKey = proto.DeviceKey, EventId = proto.EventId };
+        var (domain, rejection) = ProtoEvents.ToDomain(proto);
+        if (domain is null)
+        {
+            return Rejected(ack, rejection!);
+        }
+
+        try
+        {
+            var receipt = await _ingest.IngestAsync(proto.DeviceKey, domain);
+            ack.Disposition = receipt.Disposition switch
+            {
+                EventDisposition.Applied => Disposition.Applied,
+                EventDisposition.Duplicate => Disposition.Duplicate,
+                _ => Disposition.Expired,
+            };
+            ack.ClockSkewed = receipt.ClockSkewed;
+            return ack;
+        }
+        catch (Exception error) when (error is UnknownDeviceException or ArgumentException)
+        {
+            return Rejected(ack, error.Message);
+        }
+    }
+
+    private static EventAck Rejected(EventAck ack, string reason)
+    {
+        ack.Disposition = Disposition.Rejected;
+        ack.Reason = reason;
+        return ack;
+    }
+
+    private static bool IsDeviceKey(string key) => GrainKeys.Depth(key) == 4;
+}

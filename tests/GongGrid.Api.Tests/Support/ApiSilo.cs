@@ -1,0 +1,82 @@
+using GongGrid.Rpc.Client;
+using GongGrid.Silo.Api.Security;
+using GongGrid.Silo.Hosting;
+using GongGrid.Testing;
+
+namespace GongGrid.Api.Tests.Support;
+
+/// <summary>
+/// A silo serving the gRPC API on a loopback port, in memory, with the sample district (Ngọc Lặc) imported, a
+/// manual clock at 21:00 local on 22 Nov 2026, and one token per role.
+/// </summary>
+public sealed class ApiSilo : IAsyncDisposable
+{
+    public static readonly DateTimeOffset NinePm = new(2026, 11, 22, 14, 0, 0, TimeSpan.Zero);
+
+    public const string District = "ngoc-lac";
+    public const string Commune = "ngoc-lac/ngoc-lien";
+    public const string OtherCommune = "ngoc-lac/cao-thinh";
+
+    private static readonly (string Token, CallerRole Role, string Name, string[] Scopes)[] Holders =
+    [
+        ("district-token", CallerRole.DistrictPolice, "Đại úy Trần Văn Bình", [District]),
+        ("commune-token", CallerRole.CommunePolice, "Trung úy Lê Thị Hoa", [Commune]),
+        ("admin-token", CallerRole.Admin, "Quản trị viên", [District]),
+        ("other-district-token", CallerRole.DistrictPolice, "Huyện khác", ["lang-chanh"]),
+    ];
+
+    private readonly GridHost _grid;
+
+    private ApiSilo(GridHost grid, ManualTimeProvider clock)
+    {
+        _grid = grid;
+        Clock = clock;
+        Channel = GrpcChannel.ForAddress(grid.ApiAddress!);
+    }
+
+    public ManualTimeProvider Clock { get; }
+
+    public GrpcChannel Channel { get; }
+
+    public GongGrid.Runtime.IGrainFactory Grains => _grid.Grains;
+
+    public static string DistrictToken => Holders[0].Token;
+
+    public static string CommuneToken => Holders[1].Token;
+
+    public static string AdminToken => Holders[2].Token;
+
+    public static string OtherDistrictToken => Holders[3].Token;
+
+    /// <summary>A bridge token for the villages given; its token text is the bridge name.</summary>
+    public static async Task<ApiSilo> StartAsync(params (string Name, string[] Villages)[] bridges)
+    {
+        var clock = new ManualTimeProvider(NinePm);
+        var args = new List<string> { "--GongGrid:Storage=memory", "--GongGrid:Api:Listen=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning" };
+        var holders = Holders.Concat(bridges.Select(bridge => (bridge.Name, CallerRole.EdgeBridge, bridge.Name, bridge.Villages))).ToList();
+        for (var index = 0; index < holders.Count; index++)
+        {
+            var (token, role, name, scopes) = holders[index];
+            args.Add($"--GongGrid:Api:Tokens:{index}:Sha256={TokenHash.Of(token)}");
+            args.Add($"--GongGrid:Api:Tokens:{index}:Name={name}");
+            args.Add($"--GongGrid:Api:Tokens:{index}:Role={role}");
+            for (var scope = 0; scope < scopes.Length; scope++)
+            {
+                args.Add($"--GongGrid:Api:Tokens:{index}:Scopes:{scope}={scopes[scope]}");
+            }
+        }
+
+        var grid = await GridHost.StartAsync([.. args], clock, serveApi: true);
+        var roster = GongGrid.Grains.Roster.RosterReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "samples", "ngoc-lac.roster.json"));
+        await new GongGrid.Grains.Roster.RosterImport(grid.Grains).ApplyAsync(roster.GetRosterOrThrow());
+        return new ApiSilo(grid, clock);
+    }
+
+    public static CallOptions As(string token, TimeSpan? timeout = null) => new(Timeout: timeout ?? TimeSpan.FromSeconds(10), BearerToken: token);
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await _grid.DisposeAsync();
+    }
+}

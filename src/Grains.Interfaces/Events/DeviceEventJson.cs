@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
-using GongGrid.Grains.Interfaces;
 
-namespace GongGrid.Grains.Ingest;
+namespace GongGrid.Grains.Interfaces;
 
 /// <summary>
 /// Reads a device event from JSON: "eventId", "time" (RFC 3339 with offset, or Unix milliseconds), "seq", and the
 /// kind's own fields ("striker"; "battery", "signal"; "alarm"; "program"). Every mistake is a
-/// <see cref="FormatException"/> naming the field and what was expected.
+/// <see cref="FormatException"/> naming the field and what was expected. The silo's ingest command and the edge
+/// bridge's MQTT payloads share it, so a payload means the same on both paths.
 /// </summary>
 public static class DeviceEventJson
 {

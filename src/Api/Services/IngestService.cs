@@ -15,14 +15,19 @@ public static class IngestService
 
     public static readonly Method<IngestRequest, IngestResponse> Ingest = Method<IngestRequest, IngestResponse>.From(Descriptor, nameof(Ingest));
 
+    public static readonly Method<BridgeRosterRequest, BridgeRoster> GetBridgeRoster = Method<BridgeRosterRequest, BridgeRoster>.From(Descriptor, nameof(GetBridgeRoster));
+
     /// <summary>Implement this and map it with <c>MapGrpcService</c>.</summary>
     public abstract class IngestServiceBase : IGrpcService
     {
         public abstract Task Ingest(IAsyncStreamReader<IngestRequest> requests, IAsyncStreamWriter<IngestResponse> responses, ServerCallContext context);
 
+        public abstract Task<BridgeRoster> GetBridgeRoster(BridgeRosterRequest request, ServerCallContext context);
+
         public void Bind(ServiceBinder binder)
         {
             binder.DuplexStreaming(IngestService.Ingest, Ingest);
+            binder.Unary(IngestService.GetBridgeRoster, GetBridgeRoster);
         }
     }
 
@@ -30,5 +35,8 @@ public static class IngestService
     {
         public DuplexStreamingCall<IngestRequest, IngestResponse> Ingest(CallOptions? options = null) =>
             channel.DuplexStreaming(IngestService.Ingest, options);
+
+        public Task<BridgeRoster> GetBridgeRosterAsync(BridgeRosterRequest request, CallOptions? options = null) =>
+            channel.UnaryAsync(IngestService.GetBridgeRoster, request, options);
     }
 }

@@ -51,6 +51,17 @@ public sealed class IngestApi(IGrainFactory grains, BridgeRegistry bridges) : In
         await Task.WhenAll(batches);
     }
 
+    public override async Task<BridgeRoster> GetBridgeRoster(BridgeRosterRequest request, ServerCallContext context)
+    {
+        var caller = TokenAuthentication.CallerOf(context);
+        caller.RequireRole(nameof(IngestService), CallerRole.EdgeBridge);
+        var villages = await Task.WhenAll(caller.Scopes.Select(async village => (Key: village, Roster: await grains.GetGrain<IVillageRosterGrain>(village).GetAsync())));
+        var reply = new BridgeRoster();
+        reply.Devices.AddRange(villages.SelectMany(village => village.Roster.Devices.Select(device =>
+            new BridgeDevice { DeviceKey = GrainKeys.Child(village.Key, device.Slug), Kind = device.Kind.ToProto() })));
+        return reply;
+    }
+
     private async Task AcknowledgeAsync(IngestRequest request, IAsyncStreamWriter<IngestResponse> responses, SemaphoreSlim slots)
     {
         try

@@ -1,3 +1,4 @@
+using GongGrid.Api.Mapping;
 using GongGrid.Grains.Interfaces;
 using V1 = GongGrid.Api.V1;
 

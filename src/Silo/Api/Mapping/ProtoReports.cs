@@ -1,3 +1,4 @@
+using GongGrid.Api.Mapping;
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using GongGrid.Grains.Interfaces;

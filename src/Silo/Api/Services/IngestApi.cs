@@ -1,3 +1,4 @@
+using GongGrid.Api.Mapping;
 using GongGrid.Api.V1;
 using GongGrid.Grains.Ingest;
 using GongGrid.Grains.Interfaces;

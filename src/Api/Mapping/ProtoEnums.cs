@@ -1,7 +1,7 @@
 using GongGrid.Grains.Interfaces;
 using V1 = GongGrid.Api.V1;
 
-namespace GongGrid.Silo.Api.Mapping;
+namespace GongGrid.Api.Mapping;
 
 /// <summary>Domain enums to their proto twins and back; the proto's UNSPECIFIED zero never maps to a domain value.</summary>
 public static class ProtoEnums
@@ -79,6 +79,9 @@ public static class ProtoEnums
         V1.DeviceCondition.Lost => DeviceCondition.Lost,
         _ => null,
     };
+
+    public static V1.PlaybackProgram ToProto(this PlaybackProgram program) =>
+        program == PlaybackProgram.Peace ? V1.PlaybackProgram.Peace : V1.PlaybackProgram.Alarm;
 
     public static PlaybackProgram? ToDomain(this V1.PlaybackProgram program) => program switch
     {

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using GongGrid.Grains.Interfaces;
+
+namespace GongGrid.EdgeBridge.Devices;
+
+/// <summary>Reads an MQTT payload with the same rules as the silo (<see cref="DeviceEventJson"/>).</summary>
+public static class DevicePayload
+{
+    /// <summary>Device payloads are small JSON objects; anything larger is a fault, not an event.</summary>
+    public const int MaxBytes = 4096;
+
+    /// <exception cref="FormatException">Oversize, not UTF-8 JSON, or a field missing or wrong.</exception>
+    public static DeviceEvent Parse(DeviceTopic topic, ReadOnlyMemory<byte> payload)
+    {
+        if (payload.Length > MaxBytes)
+        {
+            throw new FormatException($"payload of {payload.Length} bytes exceeds {MaxBytes}");
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(payload);
+            return DeviceEventJson.Parse(topic.Kind, document.RootElement);
+        }
+        catch (JsonException error)
+        {
+            throw new FormatException($"payload is not valid JSON: {error.Message}");
+        }
+    }
+}

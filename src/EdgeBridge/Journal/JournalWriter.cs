@@ -12,6 +12,8 @@ namespace GongGrid.EdgeBridge.Journal;
 /// </summary>
 internal sealed class JournalWriter : IDisposable
 {
+    /// <summary>The longest a batch waits for the appenders the previous batch released (see <see cref="Run"/>).</summary>
+    private const int MaxLingerMilliseconds = 1;
     private readonly object _gate = new();
     private readonly JournalOptions _options;
     private readonly string _directory;
@@ -25,6 +27,7 @@ internal sealed class JournalWriter : IDisposable
     private Batch? _spare = new();
     private long _nextSequence;
     private long _queuedBytes;
+    private int _lingerTarget;
     private bool _closing;
     private Exception? _fault;
     private long _durableNextSequence;
@@ -80,7 +83,7 @@ internal sealed class JournalWriter : IDisposable
             _queuedBytes += frameSize;
             var batch = _filling;
             RecordFrame.Write(batch.Reserve(frameSize), sequence, appendedAtUnixMs, payload);
-            if (batch.Count == 1)
+            if (batch.Count == 1 || batch.Count == _lingerTarget)
             {
                 Monitor.Pulse(_gate);
             }
@@ -104,6 +107,13 @@ internal sealed class JournalWriter : IDisposable
         _handle.Dispose();
     }
 
+    /// <summary>
+    /// The writer thread. Before it takes a batch it lingers (at most <see cref="MaxLingerMilliseconds"/>) until
+    /// the appenders that the previous batch released have appended again. Without that, appenders under steady
+    /// load split into two cohorts, one filling a batch while the other's is fsynced, and each fsync carries only
+    /// half of them; with it, they merge into one batch per fsync, about twice the rate. A lone appender is
+    /// never delayed: the append it was waiting for is the one that ends the wait.
+    /// </summary>
     private void Run()
     {
         while (true)
@@ -118,6 +128,10 @@ internal sealed class JournalWriter : IDisposable
                 if (_filling.Count == 0)
                 {
                     return;
+                }
+                if (_filling.Count < _lingerTarget && !_closing)
+                {
+                    Monitor.Wait(_gate, MaxLingerMilliseconds);
                 }
                 batch = _filling;
                 _filling = _spare ?? new Batch();
@@ -141,6 +155,7 @@ internal sealed class JournalWriter : IDisposable
             {
                 _queuedBytes -= batch.Length;
                 _fault ??= error;
+                _lingerTarget = _filling.Count + batch.Count;
             }
             if (error is null)
             {

@@ -55,8 +55,9 @@ public sealed class AppendAndReadTests : IDisposable
             })));
             var all = sequences.SelectMany(mine => mine).ToList();
             Assert.Equal(Enumerable.Range(1, 6400).Select(n => (long)n), all.Select(item => item.Sequence).Order());
-            // Appends share fsyncs: far fewer batches than records.
-            Assert.True(journal.GetMetrics().BatchesWritten < 6400);
+            // Appends share fsyncs: 32 appenders put many records in each batch (about 32 on a quiet machine).
+            var metrics = journal.GetMetrics();
+            Assert.True(metrics.RecordsWritten >= 4 * metrics.BatchesWritten, $"{metrics.BatchesWritten} batches");
             foreach (var appender in sequences)
             {
                 Assert.Equal(appender.Select(item => item.Sequence).Order(), appender.Select(item => item.Sequence));

@@ -14,6 +14,7 @@ public sealed class JournalReader : IDisposable
 {
     private readonly EventJournal _journal;
     private Segment _segment = null!;
+    private Segment? _next;
     private SegmentScanner? _scanner;
     private long _offset;
     private long _expected;
@@ -94,6 +95,7 @@ public sealed class JournalReader : IDisposable
         _scanner?.Dispose();
         _scanner = null;
         _segment = segment;
+        _next = null;
         _offset = SegmentHeader.Size;
         _expected = segment.FirstSequence;
     }
@@ -110,7 +112,7 @@ public sealed class JournalReader : IDisposable
             }
             // Look for a next segment before reading the length: the writer makes a segment's last bytes readable
             // before it adds the next one, so once there is a next segment this length is final.
-            var next = _journal.Catalog.After(_segment);
+            var next = _next ??= _journal.Catalog.After(_segment);
             var limit = _segment.Length;
             if (_offset >= limit)
             {

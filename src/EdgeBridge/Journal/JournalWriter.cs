@@ -23,8 +23,8 @@ internal sealed class JournalWriter : IDisposable
     private readonly Thread _thread;
     private SafeFileHandle _handle;
     private long _segmentLength;
-    private Batch _filling;
-    private Batch? _spare = new();
+    private PendingBatch _filling;
+    private PendingBatch? _spare = new();
     private long _nextSequence;
     private long _queuedBytes;
     private int _lingerTarget;
@@ -44,7 +44,7 @@ internal sealed class JournalWriter : IDisposable
         _onDurable = onDurable;
         _nextSequence = nextSequence;
         _durableNextSequence = nextSequence;
-        _filling = new Batch { FirstSequence = nextSequence };
+        _filling = new PendingBatch { FirstSequence = nextSequence };
         var last = catalog.Last;
         _handle = File.OpenHandle(last.Path, FileMode.Open, FileAccess.Write, FileShare.Read | FileShare.Delete);
         _segmentLength = last.Length;
@@ -118,7 +118,7 @@ internal sealed class JournalWriter : IDisposable
     {
         while (true)
         {
-            Batch batch;
+            PendingBatch batch;
             lock (_gate)
             {
                 while (_filling.Count == 0 && !_closing)
@@ -134,7 +134,7 @@ internal sealed class JournalWriter : IDisposable
                     Monitor.Wait(_gate, MaxLingerMilliseconds);
                 }
                 batch = _filling;
-                _filling = _spare ?? new Batch();
+                _filling = _spare ?? new PendingBatch();
                 _filling.FirstSequence = _nextSequence;
                 _spare = null;
             }
@@ -181,7 +181,7 @@ internal sealed class JournalWriter : IDisposable
     /// Writes the batch into the current segment, rolling to a new one where the next frame would not fit. Every
     /// part is fsynced before the segment's readable length grows past it.
     /// </summary>
-    private void WriteAndSync(Batch batch)
+    private void WriteAndSync(PendingBatch batch)
     {
         var runStart = 0;
         for (var index = 0; index < batch.Count; index++)
@@ -237,43 +237,5 @@ internal sealed class JournalWriter : IDisposable
         _handle = handle;
         _segmentLength = SegmentHeader.Size;
         _catalog.Add(new Segment(path, firstSequence, SegmentHeader.Size));
-    }
-
-    /// <summary>Frames waiting for one write and one fsync, and the task their appenders await.</summary>
-    private sealed class Batch
-    {
-        public byte[] Buffer { get; private set; } = new byte[64 * 1024];
-
-        public int Length { get; private set; }
-
-        /// <summary>Where each frame ends in <see cref="Buffer"/>; frame i carries sequence FirstSequence + i.</summary>
-        public List<int> FrameEnds { get; } = [];
-
-        public int Count => FrameEnds.Count;
-
-        public long FirstSequence { get; set; }
-
-        public TaskCompletionSource Durable { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Span<byte> Reserve(int size)
-        {
-            if (Length + size > Buffer.Length)
-            {
-                var grown = new byte[Math.Max(Length + size, 2 * Buffer.Length)];
-                Buffer.AsSpan(0, Length).CopyTo(grown);
-                Buffer = grown;
-            }
-            var frame = Buffer.AsSpan(Length, size);
-            Length += size;
-            FrameEnds.Add(Length);
-            return frame;
-        }
-
-        public void Reset()
-        {
-            Length = 0;
-            FrameEnds.Clear();
-            Durable = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
     }
 }

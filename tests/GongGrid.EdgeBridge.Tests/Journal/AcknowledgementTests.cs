@@ -10,10 +10,7 @@ public sealed class AcknowledgementTests : IDisposable
     public async Task Segments_roll_at_the_configured_size_and_are_named_by_their_first_sequence()
     {
         await using var journal = _directory.Open();
-        for (var n = 1; n <= 100; n++)
-        {
-            await journal.AppendAsync(JournalDirectory.Payload(n));
-        }
+        await JournalDirectory.AppendMany(journal, 100);
 
         // 124-byte frames, 4 KiB segments: 32 records each after the 16-byte header.
         Assert.Equal(
@@ -27,10 +24,7 @@ public sealed class AcknowledgementTests : IDisposable
     public async Task Acknowledged_segments_are_deleted_from_disk_at_the_checkpoint()
     {
         await using var journal = _directory.Open();
-        for (var n = 1; n <= 100; n++)
-        {
-            await journal.AppendAsync(JournalDirectory.Payload(n));
-        }
+        await JournalDirectory.AppendMany(journal, 100);
         var bytesBefore = journal.GetMetrics().BytesOnDisk;
 
         for (var n = 1; n <= 70; n++)
@@ -50,13 +44,28 @@ public sealed class AcknowledgementTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reader_inside_a_deleted_segment_goes_on_from_the_oldest_segment_left()
+    {
+        await using var journal = _directory.Open();
+        await JournalDirectory.AppendMany(journal, 100);
+        using var reader = journal.OpenReader();
+        Assert.Equal(10, reader.Read(10).Count);
+
+        for (var n = 1; n <= 70; n++)
+        {
+            journal.Acknowledge(n);
+        }
+        await journal.CheckpointAsync();
+
+        // 11 to 64 went with their segments (acknowledged); the reader picks up where the files begin.
+        Assert.Equal(65, reader.Read(1)[0].Sequence);
+    }
+
+    [Fact]
     public async Task Out_of_order_acks_move_the_watermark_only_past_a_closed_gap()
     {
         await using var journal = _directory.Open();
-        for (var n = 1; n <= 10; n++)
-        {
-            await journal.AppendAsync(JournalDirectory.Payload(n));
-        }
+        await JournalDirectory.AppendMany(journal, 10);
 
         foreach (var sequence in new long[] { 3, 2, 5, 4 })
         {
@@ -75,10 +84,7 @@ public sealed class AcknowledgementTests : IDisposable
     {
         await using (var journal = _directory.Open())
         {
-            for (var n = 1; n <= 10; n++)
-            {
-                await journal.AppendAsync(JournalDirectory.Payload(n));
-            }
+            await JournalDirectory.AppendMany(journal, 10);
             foreach (var sequence in new long[] { 2, 1, 4, 3, 7 })
             {
                 journal.Acknowledge(sequence);
@@ -98,10 +104,7 @@ public sealed class AcknowledgementTests : IDisposable
     {
         var options = _directory.Options() with { TimeProvider = TimeProvider.System, CheckpointInterval = TimeSpan.Zero };
         await using var journal = EventJournal.Open(options);
-        for (var n = 1; n <= 40; n++)
-        {
-            await journal.AppendAsync(JournalDirectory.Payload(n));
-        }
+        await JournalDirectory.AppendMany(journal, 40);
         for (var n = 1; n <= 40; n++)
         {
             journal.Acknowledge(n);

@@ -90,10 +90,7 @@ public sealed class AppendAndReadTests : IDisposable
     public async Task A_reader_opened_mid_journal_starts_at_its_sequence()
     {
         await using var journal = _directory.Open();
-        for (var n = 1; n <= 100; n++)
-        {
-            await journal.AppendAsync(JournalDirectory.Payload(n));
-        }
+        await JournalDirectory.AppendMany(journal, 100);
 
         using var reader = journal.OpenReader(57);
 

@@ -67,6 +67,18 @@ public sealed class CapacityAndLockTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reader_waiting_for_records_is_told_when_the_journal_closes()
+    {
+        var journal = _directory.Open();
+        using var reader = journal.OpenReader();
+        var waiting = reader.ReadAsync(10);
+
+        await journal.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
     public async Task Disposing_completes_the_appends_already_queued()
     {
         var journal = _directory.Open(segmentBytes: 64 * 1024);

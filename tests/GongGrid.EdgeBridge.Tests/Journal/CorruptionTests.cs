@@ -129,10 +129,7 @@ public sealed class CorruptionTests : IDisposable
     private async Task WriteRecords(int count)
     {
         await using var journal = _directory.Open();
-        for (var n = 1; n <= count; n++)
-        {
-            await journal.AppendAsync(JournalDirectory.Payload(n));
-        }
+        await JournalDirectory.AppendMany(journal, count);
     }
 
     public void Dispose() => _directory.Dispose();

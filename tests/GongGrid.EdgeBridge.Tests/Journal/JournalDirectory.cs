@@ -36,6 +36,16 @@ public sealed class JournalDirectory : IDisposable
         return Encoding.ASCII.GetBytes(text.PadRight(Math.Max(size, text.Length), (char)('a' + (n % 26))));
     }
 
+    /// <summary>
+    /// Appends payloads 1 to <paramref name="count"/> all at once, so they share a few fsyncs; each append takes
+    /// its sequence number when called, so record n carries payload n.
+    /// </summary>
+    public static async Task AppendMany(EventJournal journal, int count)
+    {
+        var sequences = await Task.WhenAll(Enumerable.Range(1, count).Select(n => journal.AppendAsync(Payload(n))));
+        Assert.Equal(Enumerable.Range(1, count).Select(n => (long)n), sequences);
+    }
+
     public static List<JournalRecord> ReadAll(EventJournal journal, long from = 1)
     {
         using var reader = journal.OpenReader(from);

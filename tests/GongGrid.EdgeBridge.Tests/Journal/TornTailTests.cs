@@ -69,10 +69,7 @@ public sealed class TornTailTests : IDisposable
     private async Task WriteRecords(int count)
     {
         await using var journal = _directory.Open();
-        for (var n = 1; n <= count; n++)
-        {
-            await journal.AppendAsync(JournalDirectory.Payload(n));
-        }
+        await JournalDirectory.AppendMany(journal, count);
     }
 
     private static void Tear(string path, Damage damage)

@@ -135,6 +135,12 @@ public sealed class JournalReader : IDisposable
             var upper = next?.FirstSequence ?? long.MaxValue;
             if (scanner.TryReadFrame(_offset, limit, out header) && header.Sequence >= _expected && header.Sequence < upper)
             {
+                if (header.Sequence >= _journal.NextSequence)
+                {
+                    // Durable, but its batch is still being written (it rolled into a new segment): hand out no
+                    // record before its append completed, so none can be acknowledged before that either.
+                    return false;
+                }
                 if (header.Sequence > _expected)
                 {
                     _journal.ReportLost(_segment.Path, _offset, _expected, header.Sequence);

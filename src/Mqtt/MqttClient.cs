@@ -57,6 +57,9 @@ public sealed partial class MqttClient : IAsyncDisposable
 
     public MqttClientCounters Counters { get; } = new();
 
+    /// <summary>QoS 1 publishes sent (or about to be) and not yet acknowledged: a gauge of the pipeline's depth.</summary>
+    public int PublishesInFlight => _session.InFlightCount;
+
     /// <summary>
     /// Connects once, failing with the reason if that attempt fails (<see cref="MqttConnectException"/> for a refusal
     /// such as a bad password); from then on the link is kept up in the background until <see cref="DisconnectAsync"/>.

@@ -129,6 +129,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
     {
         var config = new StringBuilder()
             .AppendLine($"listener {Port} 127.0.0.1")
+            .AppendLine(_options.Tls is { } tls ? $"certfile {tls.CertificateFile}\nkeyfile {tls.KeyFile}" : "")
             .AppendLine($"allow_anonymous {(_options.Users.Count == 0 ? "true" : "false")}")
             .AppendLine("persistence true")
             .AppendLine($"persistence_location {Directory}/")

@@ -11,4 +11,7 @@ public sealed record MosquittoOptions
 
     /// <summary>QoS 1 messages the broker has in flight to each client (its default is 20; 0 means no limit).</summary>
     public int MaxInflightMessages { get; init; } = 20;
+
+    /// <summary>PEM files of the server certificate and its private key; when set, the listener speaks only TLS.</summary>
+    public (string CertificateFile, string KeyFile)? Tls { get; init; }
 }

@@ -111,7 +111,9 @@ public sealed partial class MqttClient : IAsyncDisposable
 
     /// <summary>
     /// Subscribes on the current connection and remembers the filters for later connects. Returns the granted QoS
-    /// per filter; throws <see cref="MqttSubscribeException"/> naming any filter the broker refused.
+    /// per filter; throws <see cref="MqttSubscribeException"/> naming any filter the broker refused, and
+    /// <see cref="MqttConnectionClosedException"/> when not connected (filters that must survive every reconnect
+    /// from the start belong in <see cref="MqttClientOptions.Subscriptions"/>).
     /// </summary>
     public async Task<IReadOnlyList<MqttQos>> SubscribeAsync(IReadOnlyList<MqttSubscription> subscriptions, CancellationToken cancellationToken = default)
     {
@@ -169,11 +171,8 @@ public sealed partial class MqttClient : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await DisconnectAsync();
-        _stop.Dispose();
-    }
+    /// <summary>Same as <see cref="DisconnectAsync"/>; safe to call more than once.</summary>
+    public async ValueTask DisposeAsync() => await DisconnectAsync();
 
     private void BeginStart()
     {

@@ -58,6 +58,7 @@ public class SessionResumeTests
         var pending = client.PublishAsync("gonggrid/v1/event", Utf8("never acknowledged"));
 
         await client.DisposeAsync();
+        await client.DisposeAsync();
 
         var error = await Assert.ThrowsAsync<MqttConnectionClosedException>(() => pending);
         Assert.Equal("The client was stopped before the broker acknowledged this message.", error.Message);

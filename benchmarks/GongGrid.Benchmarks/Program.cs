@@ -8,6 +8,7 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreC
     ["ingest"] = IngestBurstBenchmark.RunAsync,
     ["national-night"] = NationalNightBenchmark.RunAsync,
     ["journal"] = JournalBenchmark.RunAsync,
+    ["mqtt-publish"] = MqttPublishBenchmark.RunAsync,
 };
 
 var name = args.FirstOrDefault() ?? "all";

@@ -79,7 +79,7 @@ public sealed class IngestApi(IGrainFactory grains, BridgeRegistry bridges) : In
 
     private async Task<EventAck> ApplyAsync(DeviceEvent proto)
     {
-        var ack = new EventAck { DeviceKey = proto.DeviceKey, EventId = proto.EventId };
+        var ack = new EventAck { DeviceKey = proto.DeviceKey, EventId = proto.EventId, BridgeSequence = proto.BridgeSequence };
         var (domain, rejection) = ProtoEvents.ToDomain(proto);
         if (domain is null)
         {

@@ -4,7 +4,7 @@ namespace GongGrid.Mqtt;
 /// Capped exponential backoff with jitter: attempt n waits a random time between half and all of
 /// min(max, min·2ⁿ), so a village of devices that lost the same broker do not all return in the same instant.
 /// </summary>
-internal static class ReconnectBackoff
+public static class ReconnectBackoff
 {
     public static TimeSpan Delay(int attempt, TimeSpan min, TimeSpan max, Random random)
     {

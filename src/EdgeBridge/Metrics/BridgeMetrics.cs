@@ -19,6 +19,7 @@ public sealed class BridgeMetrics
     private long _journalFullWaits;
     private long _commands;
     private volatile string _link = "down";
+    private volatile bool _brokerConnected;
 
     public long Received => Interlocked.Read(ref _received);
 
@@ -55,6 +56,8 @@ public sealed class BridgeMetrics
 
     public void SetLink(string state) => _link = state;
 
+    public void SetBrokerLink(bool connected) => _brokerConnected = connected;
+
     /// <summary>The Prometheus exposition, with the journal's depth and the age of its oldest unforwarded event.</summary>
     public string Render(long journalDepth, TimeSpan? oldestUnacknowledged)
     {
@@ -75,6 +78,7 @@ public sealed class BridgeMetrics
         Gauge(text, "gonggrid_bridge_journal_depth", "Events in the journal not yet acknowledged by the grid.", journalDepth);
         Gauge(text, "gonggrid_bridge_oldest_unacknowledged_seconds", "Age of the oldest event the grid has not acknowledged.", oldestUnacknowledged?.TotalSeconds ?? 0);
         text.Append(CultureInfo.InvariantCulture, $"# HELP gonggrid_bridge_link_up Whether the uplink stream to the grid is open.\n# TYPE gonggrid_bridge_link_up gauge\ngonggrid_bridge_link_up{{state=\"{_link}\"}} {(_link == "up" ? 1 : 0)}\n");
+        Gauge(text, "gonggrid_bridge_broker_connected", "Whether the MQTT session with the village broker is up.", _brokerConnected ? 1 : 0);
         return text.ToString();
     }
 

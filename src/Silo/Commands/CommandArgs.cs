@@ -58,7 +58,10 @@ public sealed class CommandArgs
             ? DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : throw new ArgumentException($"--{name} '{text}' is not a date such as 2026-11-22.")
             : null;
 
-    /// <summary>Arguments for the host's configuration: --data and --storage become GongGrid settings.</summary>
+    /// <summary>
+    /// Arguments for the host's configuration: --data and --storage become GongGrid settings, and any setting
+    /// written out in full (--GongGrid:Api:Listen=…, --Logging:LogLevel:Default=…) passes through.
+    /// </summary>
     public string[] HostArgs(string? dataDirectory = null)
     {
         var hostArgs = new List<string>();
@@ -70,6 +73,7 @@ public sealed class CommandArgs
         {
             hostArgs.Add($"--GongGrid:Storage={storage}");
         }
+        hostArgs.AddRange(_options.Where(option => option.Key.Contains(':', StringComparison.Ordinal)).Select(option => $"--{option.Key}={option.Value}"));
         return [.. hostArgs];
     }
 

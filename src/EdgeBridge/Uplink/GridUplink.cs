@@ -1,0 +1,116 @@
+using GongGrid.Api.V1;
+using GongGrid.EdgeBridge.Intake;
+using GongGrid.EdgeBridge.Journal;
+using GongGrid.EdgeBridge.Metrics;
+using GongGrid.Mqtt;
+using GongGrid.Rpc;
+using GongGrid.Rpc.Client;
+using Microsoft.Extensions.Logging;
+
+namespace GongGrid.EdgeBridge.Uplink;
+
+/// <summary>
+/// Forwards the journal to the grid over one IngestService stream at a time. Each event carries its journal
+/// sequence; the grid's acknowledgement releases it from the journal. When the stream breaks, the next one starts
+/// again at the journal's watermark, so everything unacknowledged is sent again (the grid de-duplicates).
+/// Commands coming down the stream are published to the devices.
+/// </summary>
+public sealed class GridUplink(
+    GrpcChannel channel,
+    UplinkOptions options,
+    EventJournal journal,
+    DeviceDirectory directory,
+    CommandPublisher commands,
+    BridgeMetrics metrics,
+    ILogger<GridUplink> logger)
+{
+    private readonly IngestService.IngestServiceClient _client = new(channel);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var failures = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await StreamAsync(() => failures = 0, cancellationToken);
+            }
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+            {
+                metrics.SetLink("down");
+                var delay = ReconnectBackoff.Delay(failures++, options.ReconnectDelayMin, options.ReconnectDelayMax, Random.Shared);
+                logger.LogWarning("Uplink to {Address} down ({Reason}); retrying in {Delay:F1} s", options.Address, Reason(error), delay.TotalSeconds);
+                await Task.Delay(delay, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+
+        metrics.SetLink("down");
+    }
+
+    private async Task StreamAsync(Action connected, CancellationToken cancellationToken)
+    {
+        var call = new CallOptions(BearerToken: options.Token, CancellationToken: cancellationToken, Timeout: TimeSpan.FromSeconds(30));
+        await directory.UpdateAsync(await _client.GetBridgeRosterAsync(new BridgeRosterRequest(), call), cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await using var stream = _client.Ingest(new CallOptions(BearerToken: options.Token, CancellationToken: stop.Token));
+        using var window = new SemaphoreSlim(options.MaxUnacknowledged);
+        metrics.SetLink("up");
+        connected();
+        logger.LogInformation("Uplink to {Address} up; resending from journal sequence {Watermark}", options.Address, journal.Watermark);
+        var receiving = ReceiveAsync(stream.ResponseStream, window, stop.Token);
+        var sending = SendAsync(stream.RequestStream, window, stop.Token);
+        var ended = await Task.WhenAny(receiving, sending);
+        await stop.CancelAsync();
+        await ended;
+        throw new RpcException(StatusCode.Unavailable, "the grid ended the ingest stream");
+    }
+
+    private async Task SendAsync(IClientStreamWriter<IngestRequest> requests, SemaphoreSlim window, CancellationToken cancellationToken)
+    {
+        using var reader = journal.OpenReader();
+        while (true)
+        {
+            var records = await reader.ReadAsync(options.BatchSize, cancellationToken);
+            var batch = new IngestRequest();
+            foreach (var record in records)
+            {
+                await window.WaitAsync(cancellationToken);
+                var deviceEvent = DeviceEvent.Parser.ParseFrom(record.Payload.Span);
+                deviceEvent.BridgeSequence = record.Sequence;
+                batch.Events.Add(deviceEvent);
+            }
+
+            await requests.WriteAsync(batch, cancellationToken);
+            metrics.OnForwarded(batch.Events.Count);
+        }
+    }
+
+    private async Task ReceiveAsync(IAsyncStreamReader<IngestResponse> responses, SemaphoreSlim window, CancellationToken cancellationToken)
+    {
+        await foreach (var response in responses.ReadAllAsync(cancellationToken))
+        {
+            if (response.BodyCase == IngestResponse.BodyOneofCase.Command)
+            {
+                _ = commands.PublishAsync(response.Command).ContinueWith(
+                    failed => logger.LogWarning(failed.Exception, "Command {Command} for {Device} was not published", response.Command.CommandId, response.Command.DeviceKey),
+                    CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                continue;
+            }
+
+            foreach (var ack in response.Acks.Acks)
+            {
+                journal.Acknowledge(ack.BridgeSequence);
+                metrics.OnAcknowledged(ack.Disposition == Disposition.Duplicate);
+                if (ack.Disposition == Disposition.Rejected)
+                {
+                    metrics.OnRejected("grid");
+                    logger.LogWarning("The grid refused {Event} from {Device}: {Reason}", ack.EventId, ack.DeviceKey, ack.Reason);
+                }
+            }
+
+            window.Release(response.Acks.Acks.Count);
+        }
+    }
+
+    private static string Reason(Exception error) => error is RpcException rpc ? $"{rpc.Status}: {rpc.Detail}" : error.Message;
+}

@@ -3,6 +3,7 @@ using GongGrid.EdgeBridge.Intake;
 using GongGrid.EdgeBridge.Journal;
 using GongGrid.EdgeBridge.Metrics;
 using GongGrid.EdgeBridge.Uplink;
+using GongGrid.Grains.Interfaces;
 using GongGrid.Mqtt;
 using GongGrid.Rpc.Client;
 using Microsoft.AspNetCore.Builder;

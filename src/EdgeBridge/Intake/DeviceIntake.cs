@@ -1,9 +1,10 @@
 using System.Threading.Channels;
-using Google.Protobuf;
 using GongGrid.EdgeBridge.Devices;
 using GongGrid.EdgeBridge.Journal;
 using GongGrid.EdgeBridge.Metrics;
+using GongGrid.Grains.Interfaces;
 using GongGrid.Mqtt;
+using Google.Protobuf;
 using Microsoft.Extensions.Logging;
 
 namespace GongGrid.EdgeBridge.Intake;

@@ -3,6 +3,7 @@ using GongGrid.Api.V1;
 using GongGrid.EdgeBridge.Devices;
 using GongGrid.EdgeBridge.Metrics;
 using GongGrid.Mqtt;
+using DeviceTopic = GongGrid.Grains.Interfaces.DeviceTopic;
 
 namespace GongGrid.EdgeBridge.Uplink;
 

@@ -30,6 +30,57 @@ public static class DeviceEventJson
         };
     }
 
+    /// <summary>The MQTT topic kind of an event: strike, heartbeat, alarm or playback.</summary>
+    public static string KindOf(DeviceEvent deviceEvent) => deviceEvent switch
+    {
+        StrikeEvent => "strike",
+        HeartbeatEvent => "heartbeat",
+        AlarmButtonEvent => "alarm",
+        PlaybackEvent => "playback",
+        _ => throw new ArgumentException($"No payload kind for {deviceEvent.GetType().Name}.", nameof(deviceEvent)),
+    };
+
+    /// <summary>Writes the payload a device would publish; <see cref="Parse"/> reads it back to an equal event.</summary>
+    public static byte[] Format(DeviceEvent deviceEvent)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("eventId", deviceEvent.EventId);
+            json.WriteString("time", deviceEvent.DeviceTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
+            json.WriteNumber("seq", deviceEvent.Sequence);
+            switch (deviceEvent)
+            {
+                case StrikeEvent { StrikerId: { } striker }:
+                    json.WriteString("striker", striker);
+                    break;
+                case HeartbeatEvent heartbeat:
+                    WriteIfSet(json, "battery", heartbeat.BatteryPercent);
+                    WriteIfSet(json, "signal", heartbeat.SignalDbm);
+                    break;
+                case AlarmButtonEvent button:
+                    json.WriteString("alarm", button.Kind.ToString().ToLowerInvariant());
+                    break;
+                case PlaybackEvent playback:
+                    json.WriteString("program", playback.Program.ToString().ToLowerInvariant());
+                    break;
+            }
+
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void WriteIfSet(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+    }
+
     private static DateTimeOffset Time(JsonElement payload)
     {
         if (!payload.TryGetProperty("time", out var time))

@@ -1,6 +1,6 @@
 using GongGrid.Grains.Interfaces.Roster;
 
-namespace GongGrid.EdgeBridge.Devices;
+namespace GongGrid.Grains.Interfaces;
 
 /// <summary>
 /// The MQTT topics of the device contract: events on <c>gonggrid/v1/{district}/{commune}/{village}/{device}/{kind}</c>,
@@ -15,6 +15,9 @@ public sealed record DeviceTopic(string DeviceKey, string Kind)
     public static string EventsOf(string villageKey) => $"{Prefix}{villageKey}/+/+";
 
     public static string CommandsTo(string deviceKey) => $"{Prefix}{deviceKey}/cmd";
+
+    /// <summary>The topic a device publishes <paramref name="deviceEvent"/> on.</summary>
+    public static string For(string deviceKey, DeviceEvent deviceEvent) => $"{Prefix}{deviceKey}/{DeviceEventJson.KindOf(deviceEvent)}";
 
     /// <exception cref="FormatException">The topic is not an event topic of the contract.</exception>
     public static DeviceTopic Parse(string topic)

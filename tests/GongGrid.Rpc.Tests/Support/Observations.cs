@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using GongGrid.Rpc.Server;
+
+namespace GongGrid.Rpc.Tests.Support;
+
+/// <summary>What the test service saw, per call id: that a call started, and that its CancellationToken fired.</summary>
+public sealed class Observations
+{
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _started = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _cancelled = new();
+
+    /// <summary>Records the call as started and, while the handler runs, whether its token fires.</summary>
+    public IDisposable Watch(string id, ServerCallContext context)
+    {
+        Signal(_started, id);
+        return context.CancellationToken.Register(() => Signal(_cancelled, id));
+    }
+
+    public bool Started(string id) => _started.ContainsKey(id);
+
+    public int StartedCount => _started.Count;
+
+    /// <summary>True once the handler's token fired, false if it did not within <paramref name="within"/>.</summary>
+    public async Task<bool> CancelledWithin(string id, TimeSpan within)
+    {
+        var fired = Source(_cancelled, id).Task;
+        return await Task.WhenAny(fired, Task.Delay(within)) == fired;
+    }
+
+    private static void Signal(ConcurrentDictionary<string, TaskCompletionSource> map, string id) =>
+        Source(map, id).TrySetResult();
+
+    private static TaskCompletionSource Source(ConcurrentDictionary<string, TaskCompletionSource> map, string id) =>
+        map.GetOrAdd(id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+}

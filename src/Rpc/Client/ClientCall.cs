@@ -20,6 +20,9 @@ internal sealed class ClientCall<TRequest, TResponse>
     private readonly TimeSpan? _timeout;
     private readonly CancellationTokenSource _deadline = new();
     private readonly CancellationTokenSource _cancelled;
+    // Kept apart from _cancelled, which DisposeAsync disposes while other tasks may still read or write.
+    private readonly CancellationToken _callToken;
+    private readonly CancellationTokenRegistration _resetOnCancel;
     private readonly RequestStreamContent<TRequest>? _requestStream;
     private readonly Task<HttpResponseMessage> _response;
     private FrameReader<TResponse>? _frames;
@@ -32,9 +35,10 @@ internal sealed class ClientCall<TRequest, TResponse>
         _method = method;
         _timeout = options.Timeout;
         _cancelled = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken, _deadline.Token);
-        if (_timeout is { } timeout)
+        _callToken = _cancelled.Token;
+        if (_timeout is { } timeout && GrpcTimeout.ForTimer(timeout) is { } due)
         {
-            _deadline.CancelAfter(timeout);
+            _deadline.CancelAfter(due);
         }
 
         HttpContent content;
@@ -58,7 +62,8 @@ internal sealed class ClientCall<TRequest, TResponse>
             Content = content,
         };
         AddHeaders(message.Headers, options, channel.Options.BearerToken);
-        _response = channel.Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, _cancelled.Token);
+        _response = channel.Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, _callToken);
+        _resetOnCancel = _callToken.Register(static call => ((ClientCall<TRequest, TResponse>)call!).ResetStream(), this);
         if (_requestStream is { } stream)
         {
             _response.ContinueWith(
@@ -93,7 +98,7 @@ internal sealed class ClientCall<TRequest, TResponse>
     public async Task WriteAsync(TRequest message, CancellationToken cancellationToken = default)
     {
         var stream = _requestStream ?? throw new InvalidOperationException($"{_method} does not stream requests.");
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_cancelled.Token, cancellationToken);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_callToken, cancellationToken);
         try
         {
             await stream.WriteAsync(message, linked.Token).ConfigureAwait(false);
@@ -118,12 +123,13 @@ internal sealed class ClientCall<TRequest, TResponse>
             await _cancelled.CancelAsync().ConfigureAwait(false);
         }
 
-        _requestStream?.Abandon(new RpcException(StatusCode.Cancelled, "the call was disposed"));
+        _requestStream?.Abandon(new RpcException(StatusCode.Cancelled, $"{_method} was disposed"));
         if (_response.IsCompletedSuccessfully)
         {
             _response.Result.Dispose();
         }
 
+        await _resetOnCancel.DisposeAsync().ConfigureAwait(false);
         _cancelled.Dispose();
         _deadline.Dispose();
     }
@@ -135,7 +141,7 @@ internal sealed class ClientCall<TRequest, TResponse>
             return null;
         }
 
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_cancelled.Token, cancellationToken);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_callToken, cancellationToken);
         try
         {
             var frames = _frames ??= await OpenResponseAsync(linked.Token).ConfigureAwait(false);
@@ -161,6 +167,17 @@ internal sealed class ClientCall<TRequest, TResponse>
             throw;
         }
     }
+
+    /// <summary>
+    /// Resets the HTTP/2 stream (RST_STREAM CANCEL) so the server's handler stops: once the response headers are in,
+    /// HttpClient no longer watches the token given to SendAsync, but disposing the response resets the stream.
+    /// </summary>
+    private void ResetStream() =>
+        _response.ContinueWith(
+            static response => response.Result.Dispose(),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
 
     /// <summary>Reads the response headers; null when they already carry the status (a trailers-only answer).</summary>
     private async Task<FrameReader<TResponse>?> OpenResponseAsync(CancellationToken cancellationToken)
@@ -214,8 +231,11 @@ internal sealed class ClientCall<TRequest, TResponse>
         return ex switch
         {
             RpcException rpc => rpc,
-            OperationCanceledException when _deadline.IsCancellationRequested =>
+            // Cancelling resets the stream, so the transport may fail in its own way; the cause is the cancel.
+            _ when _deadline.IsCancellationRequested =>
                 new RpcException(StatusCode.DeadlineExceeded, $"{_method} did not finish within {_timeout}", ex),
+            _ when _callToken.IsCancellationRequested =>
+                new RpcException(StatusCode.Cancelled, $"{_method} was cancelled", ex),
             OperationCanceledException => new RpcException(StatusCode.Cancelled, $"{_method} was cancelled", ex),
             HttpProtocolException { ErrorCode: HttpStatusMapping.Http2Cancel } =>
                 new RpcException(StatusCode.Cancelled, $"the server cancelled {_method}", ex),

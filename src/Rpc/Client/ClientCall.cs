@@ -26,7 +26,10 @@ internal sealed class ClientCall<TRequest, TResponse>
     private readonly RequestStreamContent<TRequest>? _requestStream;
     private readonly Task<HttpResponseMessage> _response;
     private FrameReader<TResponse>? _frames;
+    // The response ended with status OK: reads return null from now on.
     private bool _ended;
+    // The call failed: reads throw this from now on, rather than looking like a clean end.
+    private RpcException? _failure;
     private TResponse? _current;
 
     private ClientCall(GrpcChannel channel, Method<TRequest, TResponse> method, CallOptions options, TRequest? request)
@@ -115,7 +118,7 @@ internal sealed class ClientCall<TRequest, TResponse>
         return Task.CompletedTask;
     }
 
-    /// <summary>Cancels the call if it has not ended, which resets the HTTP/2 stream so the server stops.</summary>
+    /// <summary>Cancels the call unless it ended OK, which resets the HTTP/2 stream so the server stops.</summary>
     public async ValueTask DisposeAsync()
     {
         if (!_ended)
@@ -136,6 +139,11 @@ internal sealed class ClientCall<TRequest, TResponse>
 
     private async Task<TResponse?> ReadNextAsync(CancellationToken cancellationToken)
     {
+        if (_failure is { } failure)
+        {
+            throw failure;
+        }
+
         if (_ended)
         {
             return null;
@@ -148,23 +156,19 @@ internal sealed class ClientCall<TRequest, TResponse>
             var message = frames is null ? null : await frames.ReadAsync(linked.Token).ConfigureAwait(false);
             if (message is null)
             {
-                _ended = true;
                 if (frames is not null)
                 {
                     ThrowUnlessOk(_response.Result.TrailingHeaders, "trailers");
                 }
+
+                _ended = true;
             }
 
             return message;
         }
-        catch (Exception ex) when (ex is not RpcException)
+        catch (Exception ex)
         {
-            throw Map(ex);
-        }
-        catch (RpcException)
-        {
-            _ended = true;
-            throw;
+            throw _failure = Map(ex);
         }
     }
 
@@ -225,10 +229,8 @@ internal sealed class ClientCall<TRequest, TResponse>
         }
     }
 
-    private RpcException Map(Exception ex)
-    {
-        _ended = true;
-        return ex switch
+    private RpcException Map(Exception ex) =>
+        ex switch
         {
             RpcException rpc => rpc,
             // Cancelling resets the stream, so the transport may fail in its own way; the cause is the cancel.
@@ -243,7 +245,6 @@ internal sealed class ClientCall<TRequest, TResponse>
                 new RpcException(StatusCode.Unavailable, $"{_method} on {_channel.Address} failed: {ex.Message}", ex),
             _ => new RpcException(StatusCode.Unknown, $"{_method} failed: {ex.Message}", ex),
         };
-    }
 
     private static void AddHeaders(HttpRequestHeaders headers, CallOptions options, string? channelToken)
     {

@@ -47,10 +47,13 @@ public sealed class CancellationTests
     {
         await using var server = await TestServer.StartAsync();
         using var channel = server.Channel();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cancel = new CancellationTokenSource();
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => channel.UnaryAsync(
-            EchoMethods.Echo, new EchoRequest { Text = "slow", DelayMs = 10_000 }, new CallOptions(CancellationToken: cancel.Token)));
+        var call = channel.UnaryAsync(
+            EchoMethods.Echo, new EchoRequest { Text = "slow", DelayMs = 10_000 }, new CallOptions(CancellationToken: cancel.Token));
+        Assert.True(await server.Observed.StartedWithin("slow", Bound));
+        await cancel.CancelAsync();
+        var ex = await Assert.ThrowsAsync<RpcException>(() => call);
 
         Assert.Equal(StatusCode.Cancelled, ex.Status);
         Assert.True(await server.Observed.CancelledWithin("slow", Bound));

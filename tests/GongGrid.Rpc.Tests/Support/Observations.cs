@@ -16,9 +16,16 @@ public sealed class Observations
         return context.CancellationToken.Register(() => Signal(_cancelled, id));
     }
 
-    public bool Started(string id) => _started.ContainsKey(id);
+    public bool Started(string id) => _started.TryGetValue(id, out var started) && started.Task.IsCompleted;
 
-    public int StartedCount => _started.Count;
+    public int StartedCount => _started.Values.Count(started => started.Task.IsCompleted);
+
+    /// <summary>True once the call reached its handler, false if it did not within <paramref name="within"/>.</summary>
+    public async Task<bool> StartedWithin(string id, TimeSpan within)
+    {
+        var started = Source(_started, id).Task;
+        return await Task.WhenAny(started, Task.Delay(within)) == started;
+    }
 
     /// <summary>True once the handler's token fired, false if it did not within <paramref name="within"/>.</summary>
     public async Task<bool> CancelledWithin(string id, TimeSpan within)

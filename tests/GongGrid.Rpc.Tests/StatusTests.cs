@@ -82,6 +82,30 @@ public sealed class StatusTests
     }
 
     [Fact]
+    public async Task A_client_stream_the_server_refused_tells_the_writer_why()
+    {
+        await using var server = await TestServer.StartAsync(options => options.CallFilter =
+            _ => throw new RpcException(StatusCode.Unauthenticated, "Thiếu mã truy cập"));
+        using var channel = server.Channel();
+
+        await using var call = channel.ClientStreaming(EchoMethods.Sum);
+        var refused = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            // HttpClient takes a few writes to notice that the server ended the call.
+            for (var i = 0; i < 100; i++)
+            {
+                await call.RequestStream.WriteAsync(new SumRequest { Value = i });
+                await Task.Delay(20);
+            }
+        });
+        var response = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
+
+        Assert.Equal(StatusCode.Unauthenticated, refused.Status);
+        Assert.Equal("Thiếu mã truy cập", refused.Detail);
+        Assert.Equal(StatusCode.Unauthenticated, response.Status);
+    }
+
+    [Fact]
     public async Task An_unexpected_exception_is_internal_and_does_not_leak_its_message()
     {
         await using var server = await TestServer.StartAsync();

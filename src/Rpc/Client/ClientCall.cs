@@ -108,7 +108,7 @@ internal sealed class ClientCall<TRequest, TResponse>
         }
         catch (Exception ex) when (ex is not RpcException and not InvalidOperationException)
         {
-            throw Map(ex);
+            throw await EndedByServerAsync().ConfigureAwait(false) ?? Map(ex);
         }
     }
 
@@ -212,21 +212,55 @@ internal sealed class ClientCall<TRequest, TResponse>
             PipeReader.Create(body), _method.ResponseParser, _channel.Options.MaxReceiveMessageSize, encoding);
     }
 
+    /// <summary>
+    /// HttpClient stops the request body once the server ends the call, so writes then fail with a bare cancellation;
+    /// the server's status says why, when it came in the response headers (a refusal before any message).
+    /// </summary>
+    private async Task<RpcException?> EndedByServerAsync()
+    {
+        if (_failure is { } failure)
+        {
+            return failure;
+        }
+
+        if (_callToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        // The body is stopped as the response arrives; give the response a moment to surface.
+        await Task.WhenAny(_response, Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false);
+        return _response.IsCompletedSuccessfully && _response.Result.Headers.Contains(GrpcHeaders.Status)
+            ? Failure(_response.Result.Headers, "headers")
+            : null;
+    }
+
     private void ThrowUnlessOk(HttpHeaders headers, string where)
+    {
+        if (Failure(headers, where) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    /// <summary>The call's failure from the grpc-status in <paramref name="headers"/>; null for OK.</summary>
+    private RpcException? Failure(HttpHeaders headers, string where)
     {
         if (!headers.TryGetValues(GrpcHeaders.Status, out var statuses)
             || !int.TryParse(statuses.FirstOrDefault(), out var status))
         {
-            throw new RpcException(StatusCode.Internal, $"{_method} ended without a valid grpc-status in its {where}");
+            return new RpcException(StatusCode.Internal, $"{_method} ended without a valid grpc-status in its {where}");
         }
 
-        if (status != (int)StatusCode.OK)
+        if (status == (int)StatusCode.OK)
         {
-            var detail = headers.TryGetValues(GrpcHeaders.Message, out var messages)
-                ? StatusMessageEncoding.Decode(messages.FirstOrDefault() ?? "")
-                : "";
-            throw new RpcException((StatusCode)status, detail);
+            return null;
         }
+
+        var detail = headers.TryGetValues(GrpcHeaders.Message, out var messages)
+            ? StatusMessageEncoding.Decode(messages.FirstOrDefault() ?? "")
+            : "";
+        return new RpcException((StatusCode)status, detail);
     }
 
     private RpcException Map(Exception ex) =>

@@ -66,6 +66,23 @@ public sealed class DeadlineTests
     }
 
     [Fact]
+    public async Task The_server_ends_a_stream_past_its_grpc_timeout_with_deadline_exceeded_in_the_trailers()
+    {
+        await using var server = await TestServer.StartAsync();
+
+        var response = await RawGrpc.PostAsync(
+            server.Address,
+            RawGrpc.Frame(new CountRequest { N = 1000, IntervalMs = 50, Id = "raw count" }),
+            path: "/gonggrid.test.EchoService/Count",
+            headers: ("grpc-timeout", "300m"));
+
+        Assert.Equal("4", response.TrailerStatus);
+        Assert.NotEmpty(response.Body);
+        Assert.Equal(RawGrpc.Frame(new CountReply { I = 1 }), response.Body[..RawGrpc.Frame(new CountReply { I = 1 }).Length]);
+        Assert.True(await server.Observed.CancelledWithin("raw count", Bound));
+    }
+
+    [Fact]
     public async Task A_call_that_finishes_within_its_timeout_succeeds()
     {
         await using var server = await TestServer.StartAsync();

@@ -260,7 +260,8 @@ internal sealed class ClientCall<TRequest, TResponse>
         var detail = headers.TryGetValues(GrpcHeaders.Message, out var messages)
             ? StatusMessageEncoding.Decode(messages.FirstOrDefault() ?? "")
             : "";
-        return new RpcException((StatusCode)status, detail);
+        // Codes past the 17 the protocol defines (a newer or foreign peer) read as UNKNOWN.
+        return new RpcException(Enum.IsDefined((StatusCode)status) ? (StatusCode)status : StatusCode.Unknown, detail);
     }
 
     private RpcException Map(Exception ex) =>

@@ -2,6 +2,7 @@ using GongGrid.Rpc.Client;
 using GongGrid.Rpc.Tests.Echo;
 using GongGrid.Rpc.Tests.Support;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace GongGrid.Rpc.Tests;
 
@@ -89,6 +90,34 @@ public sealed class ForeignServerTests
 
         Assert.Equal(StatusCode.FailedPrecondition, ex.Status);
         Assert.Equal("100% A %zz %4 xã", ex.Detail);
+    }
+
+    [Theory]
+    [InlineData(0x8, StatusCode.Cancelled)]
+    [InlineData(0x7, StatusCode.Unavailable)]
+    [InlineData(0xB, StatusCode.ResourceExhausted)]
+    [InlineData(0x2, StatusCode.Internal)]
+    public async Task A_stream_the_server_resets_maps_its_http2_error_code(int errorCode, StatusCode expected)
+    {
+        await using var server = await ForeignServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "application/grpc";
+            await context.Response.Body.WriteAsync(RawGrpc.Frame(new CountReply { I = 1 }));
+            await context.Response.Body.FlushAsync();
+            context.Features.GetRequiredFeature<IHttpResetFeature>().Reset(errorCode);
+        });
+        using var channel = GrpcChannel.ForAddress(server.Address);
+
+        await using var call = channel.ServerStreaming(EchoMethods.Count, new CountRequest { N = 5 });
+        // HttpClient may drop the message it had buffered when the reset arrives; the reset itself must surface.
+        var ex = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            while (await call.ResponseStream.MoveNext())
+            {
+            }
+        });
+
+        Assert.Equal(expected, ex.Status);
     }
 
     private static async Task<RpcException> CallEcho(ForeignServer server)

@@ -274,8 +274,10 @@ internal sealed class ClientCall<TRequest, TResponse>
             _ when _callToken.IsCancellationRequested =>
                 new RpcException(StatusCode.Cancelled, $"{_method} was cancelled", ex),
             OperationCanceledException => new RpcException(StatusCode.Cancelled, $"{_method} was cancelled", ex),
-            HttpProtocolException { ErrorCode: HttpStatusMapping.Http2Cancel } =>
-                new RpcException(StatusCode.Cancelled, $"the server cancelled {_method}", ex),
+            HttpProtocolException reset => new RpcException(
+                HttpStatusMapping.FromHttp2Error(reset.ErrorCode),
+                $"{_channel.Address} reset {_method} (HTTP/2 error 0x{reset.ErrorCode:X}): {ex.Message}",
+                ex),
             HttpRequestException or IOException =>
                 new RpcException(StatusCode.Unavailable, $"{_method} on {_channel.Address} failed: {ex.Message}", ex),
             _ => new RpcException(StatusCode.Unknown, $"{_method} failed: {ex.Message}", ex),

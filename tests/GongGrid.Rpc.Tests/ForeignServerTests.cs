@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using GongGrid.Rpc.Client;
 using GongGrid.Rpc.Tests.Echo;
 using GongGrid.Rpc.Tests.Support;
@@ -92,6 +93,46 @@ public sealed class ForeignServerTests
         Assert.Equal("100% A %zz %4 xã", ex.Detail);
     }
 
+    [Fact]
+    public async Task A_gzip_compressed_response_is_read()
+    {
+        await using var server = await ForeignServer.StartAsync(GzipAnswer(new EchoReply { Text = "nén gzip" }.ToByteArray()));
+        using var channel = GrpcChannel.ForAddress(server.Address);
+
+        var reply = await channel.UnaryAsync(EchoMethods.Echo, new EchoRequest { Text = "xin chào" });
+
+        Assert.Equal("nén gzip", reply.Text);
+    }
+
+    [Fact]
+    public async Task A_gzip_bomb_in_a_response_is_resource_exhausted()
+    {
+        await using var server = await ForeignServer.StartAsync(GzipAnswer(new byte[16 * 1024 * 1024]));
+        using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 });
+
+        var ex = await Assert.ThrowsAsync<RpcException>(
+            () => channel.UnaryAsync(EchoMethods.Echo, new EchoRequest { Text = "xin chào" }));
+
+        Assert.Equal(StatusCode.ResourceExhausted, ex.Status);
+    }
+
+    [Fact]
+    public async Task A_response_compressed_with_an_unsupported_encoding_is_internal_and_named()
+    {
+        await using var server = await ForeignServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "application/grpc";
+            context.Response.Headers["grpc-encoding"] = "snappy";
+            await context.Response.Body.WriteAsync(RawGrpc.Frame(1, [1, 2, 3, 4]));
+            context.Response.AppendTrailer("grpc-status", "0");
+        });
+
+        var ex = await CallEcho(server);
+
+        Assert.Equal(StatusCode.Internal, ex.Status);
+        Assert.Contains("snappy", ex.Detail, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0x8, StatusCode.Cancelled)]
     [InlineData(0x7, StatusCode.Unavailable)]
@@ -119,6 +160,14 @@ public sealed class ForeignServerTests
 
         Assert.Equal(expected, ex.Status);
     }
+
+    private static RequestDelegate GzipAnswer(byte[] message) => async context =>
+    {
+        context.Response.ContentType = "application/grpc";
+        context.Response.Headers["grpc-encoding"] = "gzip";
+        await context.Response.Body.WriteAsync(RawGrpc.Frame(1, MalformedRequestTests.Gzip(message)));
+        context.Response.AppendTrailer("grpc-status", "0");
+    };
 
     private static async Task<RpcException> CallEcho(ForeignServer server)
     {

@@ -37,13 +37,7 @@ internal sealed class ClientCall<TRequest, TResponse>
         _channel = channel;
         _method = method;
         _timeout = options.Timeout;
-        _cancelled = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken, _deadline.Token);
-        _callToken = _cancelled.Token;
-        if (_timeout is { } timeout && GrpcTimeout.ForTimer(timeout) is { } due)
-        {
-            _deadline.CancelAfter(due);
-        }
-
+        // Framed first: an oversize request throws before anything registers on the caller's token or starts a timer.
         HttpContent content;
         if (request is null)
         {
@@ -55,6 +49,13 @@ internal sealed class ClientCall<TRequest, TResponse>
             var framed = new ArrayBufferWriter<byte>();
             FrameWriter.Write(framed, request, channel.Options.MaxSendMessageSize, options.Gzip);
             content = new ReadOnlyMemoryContent(framed.WrittenMemory);
+        }
+
+        _cancelled = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken, _deadline.Token);
+        _callToken = _cancelled.Token;
+        if (_timeout is { } timeout && GrpcTimeout.ForTimer(timeout) is { } due)
+        {
+            _deadline.CancelAfter(due);
         }
 
         content.Headers.ContentType = new MediaTypeHeaderValue(GrpcHeaders.ContentType);

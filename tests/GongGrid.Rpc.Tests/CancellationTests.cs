@@ -24,6 +24,29 @@ public sealed class CancellationTests
     }
 
     [Fact]
+    public async Task Disposing_the_channel_mid_stream_cancels_the_handler()
+    {
+        await using var server = await TestServer.StartAsync();
+        var channel = server.Channel();
+
+        var call = channel.ServerStreaming(EchoMethods.Count, new CountRequest { N = 1000, IntervalMs = 20, Id = "count" });
+        Assert.True(await call.ResponseStream.MoveNext());
+        channel.Dispose();
+
+        Assert.True(await server.Observed.CancelledWithin("count", Bound));
+        var ex = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            while (await call.ResponseStream.MoveNext())
+            {
+            }
+        });
+        await Assert.ThrowsAsync<ObjectDisposedException>(
+            () => channel.UnaryAsync(EchoMethods.Echo, new EchoRequest { Text = "muộn" }));
+
+        Assert.Equal(StatusCode.Cancelled, ex.Status);
+    }
+
+    [Fact]
     public async Task Cancelling_a_server_stream_mid_way_is_cancelled_for_the_client_and_the_handler()
     {
         await using var server = await TestServer.StartAsync();

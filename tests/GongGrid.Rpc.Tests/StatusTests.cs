@@ -15,6 +15,7 @@ public sealed class StatusTests
     [InlineData(StatusCode.NotFound)]
     [InlineData(StatusCode.PermissionDenied)]
     [InlineData(StatusCode.Unavailable)]
+    [InlineData(StatusCode.Cancelled)]
     public async Task A_status_the_handler_throws_reaches_the_client_with_its_detail_intact(StatusCode status)
     {
         await using var server = await TestServer.StartAsync();

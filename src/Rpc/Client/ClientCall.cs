@@ -51,7 +51,7 @@ internal sealed class ClientCall<TRequest, TResponse>
             content = new ReadOnlyMemoryContent(framed.WrittenMemory);
         }
 
-        _cancelled = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken, _deadline.Token);
+        _cancelled = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken, _deadline.Token, channel.Closing);
         _callToken = _cancelled.Token;
         if (_timeout is { } timeout && GrpcTimeout.ForTimer(timeout) is { } due)
         {

@@ -275,7 +275,8 @@ internal sealed class ClientCall<TRequest, TResponse>
             _ when _callToken.IsCancellationRequested =>
                 new RpcException(StatusCode.Cancelled, $"{_method} was cancelled", ex),
             OperationCanceledException => new RpcException(StatusCode.Cancelled, $"{_method} was cancelled", ex),
-            HttpProtocolException reset => new RpcException(
+            // A reset that beats the response headers comes wrapped in the HttpRequestException of SendAsync.
+            _ when (ex as HttpProtocolException ?? ex.InnerException as HttpProtocolException) is { } reset => new RpcException(
                 HttpStatusMapping.FromHttp2Error(reset.ErrorCode),
                 $"{_channel.Address} reset {_method} (HTTP/2 error 0x{reset.ErrorCode:X}): {ex.Message}",
                 ex),

@@ -44,6 +44,7 @@ public sealed class CancellationTests
             () => channel.UnaryAsync(EchoMethods.Echo, new EchoRequest { Text = "muộn" }));
 
         Assert.Equal(StatusCode.Cancelled, ex.Status);
+        channel.Dispose();
     }
 
     [Fact]

@@ -87,6 +87,11 @@ public sealed class GrpcChannel : IDisposable
 
     public void Dispose()
     {
+        if (Closing.IsCancellationRequested)
+        {
+            return;
+        }
+
         _closing.Cancel();
         Http.Dispose();
         _closing.Dispose();

@@ -81,7 +81,8 @@ internal sealed class FrameReader<T>(PipeReader body, MessageParser<T> parser, i
         null or GrpcHeaders.Identity =>
             throw new RpcException(StatusCode.Internal, "a message is flagged compressed but no grpc-encoding was negotiated"),
         // The server refuses such requests up front; a client can only meet this in a response.
-        _ => throw new RpcException(StatusCode.Internal, $"a message is compressed with grpc-encoding '{encoding}', which is not supported"),
+        _ => throw new RpcException(
+            StatusCode.Internal, $"a message is compressed with grpc-encoding '{encoding}', which is not supported"),
     };
 
     private T Parse(ReadOnlySequence<byte> payload)

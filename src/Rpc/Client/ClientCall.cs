@@ -20,10 +20,16 @@ internal sealed class ClientCall<TRequest, TResponse>
     private readonly TimeSpan? _timeout;
     private readonly CancellationTokenSource _deadline = new();
     private readonly CancellationTokenSource _cancelled;
+    // Kept apart from _cancelled, which DisposeAsync disposes while other tasks may still read or write.
+    private readonly CancellationToken _callToken;
+    private readonly CancellationTokenRegistration _resetOnCancel;
     private readonly RequestStreamContent<TRequest>? _requestStream;
     private readonly Task<HttpResponseMessage> _response;
     private FrameReader<TResponse>? _frames;
+    // The response ended with status OK: reads return null from now on.
     private bool _ended;
+    // The call failed: reads throw this from now on, rather than looking like a clean end.
+    private RpcException? _failure;
     private TResponse? _current;
 
     private ClientCall(GrpcChannel channel, Method<TRequest, TResponse> method, CallOptions options, TRequest? request)
@@ -31,12 +37,7 @@ internal sealed class ClientCall<TRequest, TResponse>
         _channel = channel;
         _method = method;
         _timeout = options.Timeout;
-        _cancelled = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken, _deadline.Token);
-        if (_timeout is { } timeout)
-        {
-            _deadline.CancelAfter(timeout);
-        }
-
+        // Framed first: an oversize request throws before anything registers on the caller's token or starts a timer.
         HttpContent content;
         if (request is null)
         {
@@ -50,6 +51,13 @@ internal sealed class ClientCall<TRequest, TResponse>
             content = new ReadOnlyMemoryContent(framed.WrittenMemory);
         }
 
+        _cancelled = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken, _deadline.Token, channel.Closing);
+        _callToken = _cancelled.Token;
+        if (_timeout is { } timeout && GrpcTimeout.ForTimer(timeout) is { } due)
+        {
+            _deadline.CancelAfter(due);
+        }
+
         content.Headers.ContentType = new MediaTypeHeaderValue(GrpcHeaders.ContentType);
         var message = new HttpRequestMessage(HttpMethod.Post, new Uri(channel.Address, method.FullName))
         {
@@ -58,7 +66,8 @@ internal sealed class ClientCall<TRequest, TResponse>
             Content = content,
         };
         AddHeaders(message.Headers, options, channel.Options.BearerToken);
-        _response = channel.Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, _cancelled.Token);
+        _response = channel.Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, _callToken);
+        _resetOnCancel = _callToken.Register(static call => ((ClientCall<TRequest, TResponse>)call!).ResetStream(), this);
         if (_requestStream is { } stream)
         {
             _response.ContinueWith(
@@ -93,14 +102,14 @@ internal sealed class ClientCall<TRequest, TResponse>
     public async Task WriteAsync(TRequest message, CancellationToken cancellationToken = default)
     {
         var stream = _requestStream ?? throw new InvalidOperationException($"{_method} does not stream requests.");
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_cancelled.Token, cancellationToken);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_callToken, cancellationToken);
         try
         {
             await stream.WriteAsync(message, linked.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not RpcException and not InvalidOperationException)
         {
-            throw Map(ex);
+            throw await EndedByServerAsync().ConfigureAwait(false) ?? Map(ex);
         }
     }
 
@@ -110,7 +119,7 @@ internal sealed class ClientCall<TRequest, TResponse>
         return Task.CompletedTask;
     }
 
-    /// <summary>Cancels the call if it has not ended, which resets the HTTP/2 stream so the server stops.</summary>
+    /// <summary>Cancels the call unless it ended OK, which resets the HTTP/2 stream so the server stops.</summary>
     public async ValueTask DisposeAsync()
     {
         if (!_ended)
@@ -118,49 +127,62 @@ internal sealed class ClientCall<TRequest, TResponse>
             await _cancelled.CancelAsync().ConfigureAwait(false);
         }
 
-        _requestStream?.Abandon(new RpcException(StatusCode.Cancelled, "the call was disposed"));
+        _requestStream?.Abandon(new RpcException(StatusCode.Cancelled, $"{_method} was disposed"));
         if (_response.IsCompletedSuccessfully)
         {
             _response.Result.Dispose();
         }
 
+        await _resetOnCancel.DisposeAsync().ConfigureAwait(false);
         _cancelled.Dispose();
         _deadline.Dispose();
     }
 
     private async Task<TResponse?> ReadNextAsync(CancellationToken cancellationToken)
     {
+        if (_failure is { } failure)
+        {
+            throw failure;
+        }
+
         if (_ended)
         {
             return null;
         }
 
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_cancelled.Token, cancellationToken);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_callToken, cancellationToken);
         try
         {
             var frames = _frames ??= await OpenResponseAsync(linked.Token).ConfigureAwait(false);
             var message = frames is null ? null : await frames.ReadAsync(linked.Token).ConfigureAwait(false);
             if (message is null)
             {
-                _ended = true;
                 if (frames is not null)
                 {
                     ThrowUnlessOk(_response.Result.TrailingHeaders, "trailers");
                 }
+
+                _ended = true;
             }
 
             return message;
         }
-        catch (Exception ex) when (ex is not RpcException)
+        catch (Exception ex)
         {
-            throw Map(ex);
-        }
-        catch (RpcException)
-        {
-            _ended = true;
-            throw;
+            throw _failure = Map(ex);
         }
     }
+
+    /// <summary>
+    /// Resets the HTTP/2 stream (RST_STREAM CANCEL) so the server's handler stops: once the response headers are in,
+    /// HttpClient no longer watches the token given to SendAsync, but disposing the response resets the stream.
+    /// </summary>
+    private void ResetStream() =>
+        _response.ContinueWith(
+            static response => response.Result.Dispose(),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
 
     /// <summary>Reads the response headers; null when they already carry the status (a trailers-only answer).</summary>
     private async Task<FrameReader<TResponse>?> OpenResponseAsync(CancellationToken cancellationToken)
@@ -191,39 +213,77 @@ internal sealed class ClientCall<TRequest, TResponse>
             PipeReader.Create(body), _method.ResponseParser, _channel.Options.MaxReceiveMessageSize, encoding);
     }
 
+    /// <summary>
+    /// HttpClient stops the request body once the server ends the call, so writes then fail with a bare cancellation;
+    /// the server's status says why, when it came in the response headers (a refusal before any message).
+    /// </summary>
+    private async Task<RpcException?> EndedByServerAsync()
+    {
+        if (_failure is { } failure)
+        {
+            return failure;
+        }
+
+        if (_callToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        // The body is stopped as the response arrives; give the response a moment to surface.
+        await Task.WhenAny(_response, Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false);
+        return _response.IsCompletedSuccessfully && _response.Result.Headers.Contains(GrpcHeaders.Status)
+            ? Failure(_response.Result.Headers, "headers")
+            : null;
+    }
+
     private void ThrowUnlessOk(HttpHeaders headers, string where)
+    {
+        if (Failure(headers, where) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    /// <summary>The call's failure from the grpc-status in <paramref name="headers"/>; null for OK.</summary>
+    private RpcException? Failure(HttpHeaders headers, string where)
     {
         if (!headers.TryGetValues(GrpcHeaders.Status, out var statuses)
             || !int.TryParse(statuses.FirstOrDefault(), out var status))
         {
-            throw new RpcException(StatusCode.Internal, $"{_method} ended without a valid grpc-status in its {where}");
+            return new RpcException(StatusCode.Internal, $"{_method} ended without a valid grpc-status in its {where}");
         }
 
-        if (status != (int)StatusCode.OK)
+        if (status == (int)StatusCode.OK)
         {
-            var detail = headers.TryGetValues(GrpcHeaders.Message, out var messages)
-                ? StatusMessageEncoding.Decode(messages.FirstOrDefault() ?? "")
-                : "";
-            throw new RpcException((StatusCode)status, detail);
+            return null;
         }
+
+        var detail = headers.TryGetValues(GrpcHeaders.Message, out var messages)
+            ? StatusMessageEncoding.Decode(messages.FirstOrDefault() ?? "")
+            : "";
+        // Codes past the 17 the protocol defines (a newer or foreign peer) read as UNKNOWN.
+        return new RpcException(Enum.IsDefined((StatusCode)status) ? (StatusCode)status : StatusCode.Unknown, detail);
     }
 
-    private RpcException Map(Exception ex)
-    {
-        _ended = true;
-        return ex switch
+    private RpcException Map(Exception ex) =>
+        ex switch
         {
             RpcException rpc => rpc,
-            OperationCanceledException when _deadline.IsCancellationRequested =>
+            // Cancelling resets the stream, so the transport may fail in its own way; the cause is the cancel.
+            _ when _deadline.IsCancellationRequested =>
                 new RpcException(StatusCode.DeadlineExceeded, $"{_method} did not finish within {_timeout}", ex),
+            _ when _callToken.IsCancellationRequested =>
+                new RpcException(StatusCode.Cancelled, $"{_method} was cancelled", ex),
             OperationCanceledException => new RpcException(StatusCode.Cancelled, $"{_method} was cancelled", ex),
-            HttpProtocolException { ErrorCode: HttpStatusMapping.Http2Cancel } =>
-                new RpcException(StatusCode.Cancelled, $"the server cancelled {_method}", ex),
+            // A reset that beats the response headers comes wrapped in the HttpRequestException of SendAsync.
+            _ when (ex as HttpProtocolException ?? ex.InnerException as HttpProtocolException) is { } reset => new RpcException(
+                HttpStatusMapping.FromHttp2Error(reset.ErrorCode),
+                $"{_channel.Address} reset {_method} (HTTP/2 error 0x{reset.ErrorCode:X}): {ex.Message}",
+                ex),
             HttpRequestException or IOException =>
                 new RpcException(StatusCode.Unavailable, $"{_method} on {_channel.Address} failed: {ex.Message}", ex),
             _ => new RpcException(StatusCode.Unknown, $"{_method} failed: {ex.Message}", ex),
         };
-    }
 
     private static void AddHeaders(HttpRequestHeaders headers, CallOptions options, string? channelToken)
     {

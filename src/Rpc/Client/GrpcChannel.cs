@@ -9,10 +9,13 @@ namespace GongGrid.Rpc.Client;
 /// </summary>
 public sealed class GrpcChannel : IDisposable
 {
+    private readonly CancellationTokenSource _closing = new();
+
     private GrpcChannel(Uri address, GrpcChannelOptions options)
     {
         Address = address;
         Options = options;
+        Closing = _closing.Token;
         var handler = new SocketsHttpHandler
         {
             EnableMultipleHttp2Connections = true,
@@ -34,6 +37,12 @@ public sealed class GrpcChannel : IDisposable
     internal GrpcChannelOptions Options { get; }
 
     internal HttpClient Http { get; }
+
+    /// <summary>
+    /// Cancelled by <see cref="Dispose"/>: HttpClient keeps an HTTP/2 connection up while streams are open on it, so
+    /// each call ends itself (CANCELLED) instead of outliving the channel.
+    /// </summary>
+    internal CancellationToken Closing { get; }
 
     public static GrpcChannel ForAddress(Uri address, GrpcChannelOptions? options = null) =>
         address.Scheme is "http" or "https"
@@ -76,13 +85,26 @@ public sealed class GrpcChannel : IDisposable
         return new(call, call, call);
     }
 
-    public void Dispose() => Http.Dispose();
+    public void Dispose()
+    {
+        if (Closing.IsCancellationRequested)
+        {
+            return;
+        }
+
+        _closing.Cancel();
+        Http.Dispose();
+        _closing.Dispose();
+    }
 
     private ClientCall<TRequest, TResponse> Start<TRequest, TResponse>(
         Method<TRequest, TResponse> method, CallOptions? options, TRequest? request)
         where TRequest : class, IMessage<TRequest>, new()
-        where TResponse : class, IMessage<TResponse>, new() =>
-        ClientCall<TRequest, TResponse>.Start(this, method, options, request);
+        where TResponse : class, IMessage<TResponse>, new()
+    {
+        ObjectDisposedException.ThrowIf(Closing.IsCancellationRequested, this);
+        return ClientCall<TRequest, TResponse>.Start(this, method, options, request);
+    }
 
     internal static Version Http2 => HttpVersion.Version20;
 }

@@ -15,12 +15,13 @@ internal sealed class RequestStreamContent<T>(int maxMessageSize, bool gzip) : H
     private readonly TaskCompletionSource<Stream> _stream = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private Exception? _abandoned;
 
     public async Task WriteAsync(T message, CancellationToken cancellationToken)
     {
         if (_completed.Task.IsCompleted)
         {
-            throw new InvalidOperationException("The request stream is already complete.");
+            throw _abandoned ?? new InvalidOperationException("The request stream is already complete.");
         }
 
         var framed = new ArrayBufferWriter<byte>();
@@ -43,6 +44,7 @@ internal sealed class RequestStreamContent<T>(int maxMessageSize, bool gzip) : H
     /// <summary>The call failed before or while sending: writers waiting for the stream learn why.</summary>
     public void Abandon(Exception reason)
     {
+        Interlocked.CompareExchange(ref _abandoned, reason, null);
         _stream.TrySetException(reason);
         _completed.TrySetResult();
     }

@@ -75,10 +75,15 @@ internal sealed class FrameReader<T>(PipeReader body, MessageParser<T> parser, i
         return true;
     }
 
-    private byte[] Inflate(ReadOnlySequence<byte> payload) =>
-        encoding is null or GrpcHeaders.Identity
-            ? throw new RpcException(StatusCode.Internal, "a message is flagged compressed but no grpc-encoding was negotiated")
-            : MessageCompression.Decompress(payload, maxMessageSize);
+    private byte[] Inflate(ReadOnlySequence<byte> payload) => encoding switch
+    {
+        GrpcHeaders.Gzip => MessageCompression.Decompress(payload, maxMessageSize),
+        null or GrpcHeaders.Identity =>
+            throw new RpcException(StatusCode.Internal, "a message is flagged compressed but no grpc-encoding was negotiated"),
+        // The server refuses such requests up front; a client can only meet this in a response.
+        _ => throw new RpcException(
+            StatusCode.Internal, $"a message is compressed with grpc-encoding '{encoding}', which is not supported"),
+    };
 
     private T Parse(ReadOnlySequence<byte> payload)
     {

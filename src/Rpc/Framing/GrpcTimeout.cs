@@ -7,6 +7,9 @@ internal static class GrpcTimeout
 {
     private const long MaxValue = 99_999_999;
 
+    /// <summary>The most a timer takes (CancelAfter: 2^32 - 2 ms, about 49 days).</summary>
+    private const double MaxTimerMilliseconds = uint.MaxValue - 1.0;
+
     public static bool TryParse(string? value, out TimeSpan timeout)
     {
         timeout = default;
@@ -34,6 +37,15 @@ internal static class GrpcTimeout
         timeout = TimeSpan.FromTicks(ticks.Value);
         return true;
     }
+
+    /// <summary>
+    /// The timeout as a timer can run it: a negative one has already passed, and one beyond about 49 days (the
+    /// protocol allows 99999999H) is no deadline at all; null for those.
+    /// </summary>
+    public static TimeSpan? ForTimer(TimeSpan timeout) =>
+        timeout < TimeSpan.Zero ? TimeSpan.Zero
+        : timeout.TotalMilliseconds <= MaxTimerMilliseconds ? timeout
+        : null;
 
     /// <summary>The most precise unit that keeps the value within 8 digits.</summary>
     public static string Format(TimeSpan timeout)

@@ -38,10 +38,11 @@ internal static class StatusMessageEncoding
         var bytes = new List<byte>(encoded.Length);
         for (var i = 0; i < encoded.Length; i++)
         {
+            // Two hex digits exactly: HexNumber parsing alone would also take "% A" or "%4 " as escapes.
             if (encoded[i] == '%' && i + 2 < encoded.Length
-                && byte.TryParse(encoded.AsSpan(i + 1, 2), System.Globalization.NumberStyles.HexNumber, null, out var value))
+                && char.IsAsciiHexDigit(encoded[i + 1]) && char.IsAsciiHexDigit(encoded[i + 2]))
             {
-                bytes.Add(value);
+                bytes.Add(byte.Parse(encoded.AsSpan(i + 1, 2), System.Globalization.NumberStyles.AllowHexSpecifier, null));
                 i += 2;
             }
             else

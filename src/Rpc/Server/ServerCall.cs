@@ -57,7 +57,7 @@ internal sealed class ServerCall
                 return;
             }
 
-            timeout = parsed;
+            timeout = GrpcTimeout.ForTimer(parsed);
         }
 
         LiftLimitsForLongStreams(http);

@@ -18,7 +18,7 @@ public sealed class ServerCallContext
     /// <summary>The path of the method called, <c>/package.Service/Method</c>.</summary>
     public string Method { get; }
 
-    /// <summary>When the client stops waiting, from its <c>grpc-timeout</c>; null without one.</summary>
+    /// <summary>When the client stops waiting, from its <c>grpc-timeout</c>; null without one (or one weeks away).</summary>
     public DateTimeOffset? Deadline { get; }
 
     /// <summary>Cancelled when the client goes away, cancels, or the deadline passes.</summary>

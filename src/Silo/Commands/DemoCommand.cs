@@ -2,6 +2,8 @@ using GongGrid.Grains.Ingest;
 using GongGrid.Grains.Interfaces.Roster;
 using GongGrid.Grains.Roster;
 using GongGrid.Grains.Rules;
+using GongGrid.Silo.Api.Security;
+using GongGrid.Silo.Demo;
 using GongGrid.Silo.Hosting;
 using GongGrid.Silo.Output;
 using GongGrid.Simulator.Night;
@@ -10,7 +12,8 @@ namespace GongGrid.Silo.Commands;
 
 /// <summary>
 /// <c>demo</c>: imports the sample district into a fresh embedded store, plays tonight from 20:59 to the close of
-/// the window at 120 times real speed (about a minute) with simulated devices, and prints the night report.
+/// the window at 120 times real speed (about a minute) with simulated devices, and prints the night report. With
+/// mosquitto installed the devices go the whole way (broker, edge bridge, gRPC ingest); --direct skips it.
 /// </summary>
 public static class DemoCommand
 {
@@ -33,20 +36,38 @@ public static class DemoCommand
             Directory.Delete(dataDirectory, recursive: true); // a demo starts from an empty grid every time
         }
 
-        await using var grid = await GridHost.StartAsync(args.HostArgs(dataDirectory), clock, cancellationToken);
+        await using var broker = args.Option("direct") is null ? await LocalBroker.StartAsync(Path.Combine(dataDirectory, "broker"), cancellationToken) : null;
+        var villages = roster.Communes.SelectMany(commune => commune.Villages.Select(village => $"{roster.Key}/{commune.Slug}/{village.Slug}")).ToList();
+        var bridgeToken = TokenHash.NewToken();
+        var hostArgs = broker is null ? args.HostArgs(dataDirectory) : [.. args.HostArgs(dataDirectory), .. BridgeTokenSettings(bridgeToken, villages)];
+        await using var grid = await GridHost.StartAsync(hostArgs, clock, serveApi: broker is not null, cancellationToken);
         var imported = await new RosterImport(grid.Grains).ApplyAsync(roster, cancellationToken);
         await output.WriteLineAsync($"GongGrid demo: {roster.Name} with {imported.Communes} communes, {imported.Villages} villages, {imported.Devices} devices; storage: {grid.StorageDescription}.");
+        await output.WriteLineAsync(broker is null
+            ? "Devices call the grid in-process (mosquitto is not installed, or --direct was given; apt-get install mosquitto for the whole path)."
+            : $"Devices publish to mosquitto on 127.0.0.1:{broker.Port}; an edge bridge journals every event and forwards it to the silo's gRPC API on {grid.ApiAddress}.");
         var plan = NightPlan.For(roster, night, new NightMix(), seed: (int)args.Number("seed", 2211));
         await output.WriteLineAsync($"Playing the night of {night:yyyy-MM-dd}: {plan.Count} device events from 21:00 to 23:00 local time at {args.Number("speed", 120)}x speed.");
 
-        using var ticker = new LiveTicker(grid.Grains, roster.Key, night, clock, zone, output);
-        var run = await NightRunner.RunAsync(plan, new IngestSink(new DeviceEventIngest(grid.Grains)), clock, cancellationToken);
-        await output.WriteLineAsync($"Devices sent {plan.Count} events: {run.Applied} applied, {run.Duplicates} duplicates ignored, {run.ClockSkewed} with skewed clocks corrected, {run.Refusals.Count} refused.");
-        await WaitForCloseAsync(grid, roster, window, clock, cancellationToken);
+        using (new LiveTicker(grid.Grains, roster.Key, night, clock, zone, output))
+        {
+            await output.WriteLineAsync(broker is null
+                ? Describe(await NightRunner.RunAsync(plan, new IngestSink(new DeviceEventIngest(grid.Grains)), clock, cancellationToken), plan.Count)
+                : await MqttDemo.PlayAsync(broker, grid.ApiAddress!, bridgeToken, villages, plan, clock, dataDirectory, cancellationToken));
+            await WaitForCloseAsync(grid, roster, window, clock, cancellationToken);
+        }
 
         NightReportPrinter.Print(await NightReportGatherer.GatherAsync(grid.Grains, roster.Key, night), zone, output);
         return 0;
     }
+
+    private static string Describe(NightRunReport run, int events) =>
+        $"Devices sent {events} events: {run.Applied} applied, {run.Duplicates} duplicates ignored, {run.ClockSkewed} with skewed clocks corrected, {run.Refusals.Count} refused.";
+
+    /// <summary>A token for the demo's bridge, scoped to every village, as `gonggrid token` would configure it.</summary>
+    private static IEnumerable<string> BridgeTokenSettings(string token, IReadOnlyList<string> villages) =>
+        new[] { $"--GongGrid:Api:Tokens:0:Sha256={TokenHash.Of(token)}", "--GongGrid:Api:Tokens:0:Name=demo bridge", "--GongGrid:Api:Tokens:0:Role=EdgeBridge", "--GongGrid:Api:Listen=http://127.0.0.1:0" }
+            .Concat(villages.Select((village, index) => $"--GongGrid:Api:Tokens:0:Scopes:{index}={village}"));
 
     /// <summary>Waits for 23:00 local and for every village's night-close reminder to have finalised its night.</summary>
     private static async Task WaitForCloseAsync(GridHost grid, DistrictRoster roster, NightWindow window, TimeProvider clock, CancellationToken cancellationToken)

@@ -9,6 +9,7 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreC
     ["national-night"] = NationalNightBenchmark.RunAsync,
     ["journal"] = JournalBenchmark.RunAsync,
     ["mqtt-publish"] = MqttPublishBenchmark.RunAsync,
+    ["mqtt-e2e"] = EndToEndBurstBenchmark.RunAsync,
 };
 
 var name = args.FirstOrDefault() ?? "all";

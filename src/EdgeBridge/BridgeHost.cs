@@ -63,7 +63,8 @@ public sealed class BridgeHost(BridgeOptions options, ILoggerFactory logging, Ti
         Password = options.Broker.Password,
         KeepAlive = options.Broker.KeepAlive,
         Tls = options.Broker.Tls ? new MqttTlsOptions { TargetHost = options.Broker.Host } : null,
-        Subscriptions = options.Villages.Select(village => new MqttSubscription(DeviceTopic.EventsOf(village))).ToList(),
+        Subscriptions = (options.Broker.TopicFilters.Count > 0 ? options.Broker.TopicFilters : options.Villages.Select(DeviceTopic.EventsOf))
+            .Select(filter => new MqttSubscription(filter)).ToList(),
     };
 
     private async Task<WebApplication> MetricsPageAsync(EventJournal journal, TimeProvider time, CancellationToken cancellationToken)

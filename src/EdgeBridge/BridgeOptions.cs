@@ -2,7 +2,7 @@ using GongGrid.EdgeBridge.Uplink;
 
 namespace GongGrid.EdgeBridge;
 
-/// <summary>A bridge's settings, bound from GongGrid:Bridge (appsettings.json beside the binary, GongGrid__Bridge__* variables, or --GongGrid:Bridge:… arguments).</summary>
+/// <summary>A bridge's settings, bound from GongGrid:Bridge (bridge.settings.json beside the binary, GongGrid__Bridge__* variables, or --GongGrid:Bridge:… arguments).</summary>
 public sealed class BridgeOptions
 {
     /// <summary>The village keys this bridge serves (its token must cover them).</summary>
@@ -38,4 +38,10 @@ public sealed class BrokerOptions
     public bool Tls { get; set; }
 
     public TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// What to subscribe to, when not one filter per village (a bridge for a whole district on one broker can use
+    /// gonggrid/v1/{district}/#). Events of villages outside the token's scope still end the uplink stream.
+    /// </summary>
+    public List<string> TopicFilters { get; set; } = [];
 }

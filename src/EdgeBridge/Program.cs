@@ -4,10 +4,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 // The village edge bridge: MQTT from the village broker into an on-disk journal, and on to the grid over gRPC.
-// Settings: appsettings.json beside the binary, GongGrid__Bridge__* environment variables, --GongGrid:Bridge:… args.
+// Settings: bridge.settings.json beside the binary (not appsettings.json, which the silo beside it may own), GongGrid__Bridge__* environment variables, --GongGrid:Bridge:… args.
 var configuration = new ConfigurationBuilder()
     .SetBasePath(AppContext.BaseDirectory)
-    .AddJsonFile("appsettings.json", optional: true)
+    .AddJsonFile("bridge.settings.json", optional: true)
     .AddEnvironmentVariables()
     .AddCommandLine(args)
     .Build();

@@ -1,5 +1,6 @@
 using GongGrid.Grains.Roster;
 using GongGrid.Silo.Tests.Support;
+using GongGrid.Testing;
 
 namespace GongGrid.Silo.Tests;
 

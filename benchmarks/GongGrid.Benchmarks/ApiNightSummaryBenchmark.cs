@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using GongGrid.Api.V1;
 using GongGrid.Grains.Ingest;
 using GongGrid.Grains.Interfaces;
@@ -43,6 +44,7 @@ internal static class ApiNightSummaryBenchmark
         Report.Figure($"villages struck on time ({strikes:N0} strikes)", rounds.Count, "");
         GC.Collect();
         Report.Figure("managed heap after a full collection", GC.GetGCMemoryInfo().HeapSizeBytes / 1e6, "MB");
+        Console.WriteLine($"  server GC {GCSettings.IsServerGC}; gen0 budget DOTNET_GCgen0size={Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "(runtime default)"}");
 
         using var channel = grid.Channel();
         var client = new DistrictService.DistrictServiceClient(channel);

@@ -8,6 +8,7 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreC
     ["ingest"] = IngestBurstBenchmark.RunAsync,
     ["national-night"] = NationalNightBenchmark.RunAsync,
     ["api-night-summary"] = ApiNightSummaryBenchmark.RunAsync,
+    ["api-ingest"] = ApiIngestBenchmark.RunAsync,
 };
 
 var name = args.FirstOrDefault() ?? "all";

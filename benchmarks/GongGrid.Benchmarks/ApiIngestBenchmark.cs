@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using Google.Protobuf.WellKnownTypes;
 using GongGrid.Api.V1;
 using GongGrid.Grains.Ingest;
@@ -37,6 +38,7 @@ internal static class ApiIngestBenchmark
         var rounds = PeaceRounds.Plan(nation, GridSilo.PeaceTime);
         var bridges = Enumerable.Range(0, Streams).Select(stream => Bridge.Plan(stream, nation, rounds)).ToList();
         var events = bridges.Sum(bridge => bridge.Events);
+        Console.WriteLine($"  {events:N0} strikes from {rounds.Count:N0} of {nation.Count * 100:N0} villages; server GC {GCSettings.IsServerGC}");
 
         await using (var warmup = await StartAsync(sqlite: false, nation, bridges))
         {
@@ -46,15 +48,15 @@ internal static class ApiIngestBenchmark
 
         await using (var grid = await StartAsync(sqlite: false, nation, bridges))
         {
-            Print($"transport alone: {events:N0} events refused before any grain (no event id)", events,
+            Print("transport alone (events refused before any grain)", events,
                 await MeasureAsync(() => SendAsync(grid, bridges, bridge => bridge.Refused, Disposition.Rejected)));
-            Print($"gRPC ingest, {grid.Name}: {events:N0} strikes, {nation.Count * 100:N0} villages", events,
+            Print($"gRPC ingest, {grid.Name}", events,
                 await MeasureAsync(() => SendAsync(grid, bridges, bridge => bridge.Strikes, Disposition.Applied)));
         }
 
         await using (var grid = await StartAsync(sqlite: false, nation, bridges))
         {
-            Print($"grains alone: the strikes through DeviceEventIngest in process, {PeaceRounds.Senders} senders", events,
+            Print($"grains alone (in process, {PeaceRounds.Senders} senders)", events,
                 await MeasureAsync(() => PeaceRounds.SendAsync(new DeviceEventIngest(grid.Grains), rounds)));
         }
 

@@ -1,13 +1,45 @@
 #!/usr/bin/env bash
 # Runs every GongGrid test and ends with one line "N passed, N failed".
-# It installs and starts what the tests need on a machine that has none of it; today that is only the .NET SDK
-# (checked, not installed: the machine image provides it) and the NuGet packages that `dotnet test` restores.
+# It installs what the tests need on a fresh Debian machine that has only the .NET SDK (checked, not installed: the
+# machine image provides it): the Debian packages below (apt-get, as root or through sudo), the interop test's npm
+# packages, and the NuGet packages that `dotnet test` restores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "test.sh: the .NET 10 SDK is required (dotnet not found on PATH)" >&2
   exit 1
+fi
+
+# Debian packages the tests need, each as "package:probe"; the probe (a command on PATH, or a file) shows it is there.
+# Node.js and npm run the grpc-js interop test (tests/interop); mosquitto is the broker the MQTT tests start.
+apt_packages=(nodejs:node npm:npm mosquitto:/usr/sbin/mosquitto)
+
+missing=()
+for entry in "${apt_packages[@]}"; do
+  package=${entry%%:*} probe=${entry#*:}
+  if [[ $probe == /* ]]; then [ -x "$probe" ] || missing+=("$package"); else command -v "$probe" >/dev/null 2>&1 || missing+=("$package"); fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    as_root=()
+  elif command -v sudo >/dev/null 2>&1; then
+    as_root=(sudo)
+  else
+    echo "test.sh: ${missing[*]} must be installed, and installing needs root or sudo" >&2
+    exit 1
+  fi
+  echo "test.sh: installing ${missing[*]} with apt-get" >&2
+  "${as_root[@]}" apt-get update -qq
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+# The interop test's npm packages (grpc-js), installed again only when the lock file changed since the last install.
+interop=tests/interop
+installed_lock=$interop/node_modules/.installed-package-lock.json
+if ! cmp -s "$interop/package-lock.json" "$installed_lock"; then
+  npm ci --prefix "$interop" --no-audit --no-fund >&2
+  cp "$interop/package-lock.json" "$installed_lock"
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -1,4 +1,5 @@
 using GongGrid.Silo.Tests.Support;
+using GongGrid.Testing;
 using Xunit.Abstractions;
 
 namespace GongGrid.Silo.Tests;

@@ -1,5 +1,6 @@
 using GongGrid.Grains.Roster;
 using GongGrid.Silo.Tests.Support;
+using GongGrid.Testing;
 
 namespace GongGrid.Silo.Tests;
 
@@ -35,6 +36,6 @@ public sealed class InvalidRosterTests
 
         Assert.Equal(1, report.ExitCode);
         Assert.Empty(report.Output);
-        Assert.Equal($"gonggrid: District '{KillHuyen.Key}' has no roster; import one first.", report.Errors.Trim());
+        Assert.Equal($"gonggrid: District '{KillHuyen.Key}' is not in the roster; import one first.", report.Errors.Trim());
     }
 }

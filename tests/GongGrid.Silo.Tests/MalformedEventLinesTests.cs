@@ -1,5 +1,6 @@
 using GongGrid.Grains.Interfaces;
 using GongGrid.Silo.Tests.Support;
+using GongGrid.Testing;
 
 namespace GongGrid.Silo.Tests;
 

@@ -2,6 +2,7 @@ using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Interfaces.Roster;
 using GongGrid.Grains.Roster;
 using GongGrid.Simulator;
+using GongGrid.Testing;
 
 namespace GongGrid.Silo.Tests.Support;
 

@@ -1,3 +1,5 @@
+using GongGrid.Testing;
+
 namespace GongGrid.Silo.Tests.Support;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GongGrid.Testing;
 
 namespace GongGrid.Silo.Tests.Support;
 

@@ -1,20 +1,20 @@
 using System.Diagnostics;
 using System.Text;
-using GongGrid.Silo.Hosting;
 
-namespace GongGrid.Silo.Tests.Support;
+namespace GongGrid.Testing;
 
 /// <summary>
 /// The silo executable as an operator runs it: <c>dotnet GongGrid.Silo.dll COMMAND ...</c> in a working directory,
 /// its own process. Standard output is read line by line as it comes, so a test can act in the middle of a run
-/// (kill it). Every process has a deadline: past it, it is killed and the test fails instead of hanging.
+/// (kill it). Every process has a deadline: past it, it is killed and the test fails instead of hanging. The test
+/// project references src/Silo, so the silo's build output lies beside the test assembly.
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
     /// <summary>Far longer than any command here takes (a few seconds), well inside a test's minute.</summary>
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(40);
+    private static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(40);
 
-    private static readonly string SiloDll = typeof(GridHost).Assembly.Location;
+    private static readonly string SiloDll = Path.Combine(AppContext.BaseDirectory, "GongGrid.Silo.dll");
 
     private readonly Process _process;
     private readonly Task<string> _errors;
@@ -22,18 +22,21 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly CancellationTokenSource _deadline;
     private readonly CancellationTokenRegistration _killAtDeadline;
 
-    private SiloProcess(Process process)
+    private SiloProcess(Process process, TimeSpan deadline)
     {
         _process = process;
         _process.StandardInput.AutoFlush = true;
         _errors = process.StandardError.ReadToEndAsync();
-        _deadline = new CancellationTokenSource(Deadline);
+        _deadline = new CancellationTokenSource(deadline);
         _killAtDeadline = _deadline.Token.Register(Kill);
     }
 
     public string CommandLine => string.Join(' ', _process.StartInfo.ArgumentList.Skip(1));
 
-    public static SiloProcess Start(string workingDirectory, params string[] args)
+    public static SiloProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, new SiloProcessOptions(), args);
+
+    /// <summary>Starts a command with its own deadline and environment (a <c>serve</c> that others call meanwhile).</summary>
+    public static SiloProcess Start(string workingDirectory, SiloProcessOptions options, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -46,10 +49,14 @@ public sealed class SiloProcess : IAsyncDisposable
             StandardErrorEncoding = Encoding.UTF8,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in options.Environment)
+        {
+            start.Environment[name] = value;
+        }
         start.ArgumentList.Add(SiloDll);
         args.ToList().ForEach(start.ArgumentList.Add);
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start the silo {SiloDll}.");
-        return new SiloProcess(process);
+        return new SiloProcess(process, options.Deadline ?? DefaultDeadline);
     }
 
     /// <summary>Runs a command to its end and returns what it printed.</summary>
@@ -115,6 +122,12 @@ public sealed class SiloProcess : IAsyncDisposable
         _deadline.Dispose();
         _process.Dispose();
     }
+}
+
+/// <summary>How a silo process is started: extra environment variables, and a deadline other than the default.</summary>
+public sealed record SiloProcessOptions(IReadOnlyDictionary<string, string>? Environment = null, TimeSpan? Deadline = null)
+{
+    public IReadOnlyDictionary<string, string> Environment { get; } = Environment ?? new Dictionary<string, string>();
 }
 
 /// <summary>How a silo command ended: its exit code, its standard output lines and its standard error.</summary>

@@ -1,4 +1,4 @@
-namespace GongGrid.Silo.Tests.Support;
+namespace GongGrid.Testing;
 
 /// <summary>A fresh temporary directory for one test: the silo's working directory, data directory and input files.</summary>
 public sealed class ScratchDirectory : IDisposable

@@ -1,0 +1,103 @@
+using GongGrid.Silo.Api.Security;
+using GongGrid.Testing;
+
+namespace GongGrid.Interop.Tests.Support;
+
+/// <summary>
+/// <c>gonggrid serve</c> in its own process, as an operator runs it: in memory, the sample district imported, the
+/// API on a free loopback port, the clock from 21:55 local on 22 Nov 2026 at real speed, and a fresh token for each
+/// role the interop script calls with.
+/// </summary>
+public sealed class ServedSilo : IAsyncDisposable
+{
+    public const string Clock = "2026-11-22T21:55:00+07:00";
+
+    private const string ServingLine = "serving gRPC on ";
+
+    /// <summary>Startup takes seconds and the script under ten; this only stops a hung run.</summary>
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(4);
+
+    /// <summary>The script's environment variable for each token, with the token's role and scope.</summary>
+    private static readonly (string Variable, CallerRole Role, string Scope)[] Holders =
+    [
+        ("GONGGRID_DISTRICT_TOKEN", CallerRole.DistrictPolice, "ngoc-lac"),
+        ("GONGGRID_COMMUNE_TOKEN", CallerRole.CommunePolice, "ngoc-lac/ngoc-lien"),
+        ("GONGGRID_BRIDGE_TOKEN", CallerRole.EdgeBridge, "ngoc-lac/ngoc-lien/phu-thuong"),
+    ];
+
+    private readonly ScratchDirectory _scratch;
+    private readonly SiloProcess _process;
+
+    private ServedSilo(ScratchDirectory scratch, SiloProcess process, Dictionary<string, string> tokens, string address)
+    {
+        _scratch = scratch;
+        _process = process;
+        ClientEnvironment = new Dictionary<string, string>(tokens) { ["GONGGRID_ADDRESS"] = address, ["GONGGRID_CLOCK"] = Clock };
+    }
+
+    /// <summary>What a client needs to call this silo: GONGGRID_ADDRESS, GONGGRID_CLOCK and the three tokens.</summary>
+    public IReadOnlyDictionary<string, string> ClientEnvironment { get; }
+
+    /// <summary>
+    /// Starts the silo and waits for it to serve. The tokens go in as environment variables (GongGrid__Api__Tokens__0__…),
+    /// or with <paramref name="tokensOnCommandLine"/> as --GongGrid:Api:Tokens:0:… options of <c>serve</c>.
+    /// </summary>
+    public static async Task<ServedSilo> StartAsync(bool tokensOnCommandLine = false)
+    {
+        var tokens = Holders.ToDictionary(holder => holder.Variable, _ => TokenHash.NewToken());
+        var configuration = TokenConfiguration(tokens);
+        var environment = tokensOnCommandLine ? [] : configuration.ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value);
+        var scratch = new ScratchDirectory();
+        var roster = Path.Combine(AppContext.BaseDirectory, "samples", "ngoc-lac.roster.json");
+        string[] args =
+        [
+            "serve", "--storage", "memory", "--roster", roster, "--listen", "http://127.0.0.1:0", "--clock", Clock, "--speed", "1",
+            .. tokensOnCommandLine ? configuration.Select(setting => $"--{setting.Key}={setting.Value}") : [],
+        ];
+        var process = SiloProcess.Start(scratch.Path, new SiloProcessOptions(environment, Deadline), args);
+        string? line;
+        while ((line = await process.ReadLineAsync()) is not null && !line.StartsWith(ServingLine, StringComparison.Ordinal))
+        {
+        }
+
+        if (line is null)
+        {
+            var run = await process.WaitForExitAsync();
+            await process.DisposeAsync();
+            scratch.Dispose();
+            throw new InvalidOperationException($"The silo ended before it served the API: {run}");
+        }
+
+        return new ServedSilo(scratch, process, tokens, line[ServingLine.Length..].Split(' ')[0]);
+    }
+
+    /// <summary>Kills the silo and returns what it printed, for a failure message.</summary>
+    public async Task<SiloRun> StopAsync()
+    {
+        _process.Kill();
+        return await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _process.DisposeAsync();
+        _scratch.Dispose();
+    }
+
+    /// <summary>GongGrid:Api:Tokens settings for the tokens: each one's hash, holder name, role and scope.</summary>
+    private static Dictionary<string, string> TokenConfiguration(Dictionary<string, string> tokens)
+    {
+        var configuration = new Dictionary<string, string>();
+        for (var index = 0; index < Holders.Length; index++)
+        {
+            var (variable, role, scope) = Holders[index];
+            var prefix = $"GongGrid:Api:Tokens:{index}:";
+            configuration[prefix + "Sha256"] = TokenHash.Of(tokens[variable]);
+            configuration[prefix + "Name"] = $"interop {role}";
+            configuration[prefix + "Role"] = role.ToString();
+            configuration[prefix + "Scopes:0"] = scope;
+        }
+
+        return configuration;
+    }
+}

@@ -25,4 +25,7 @@ public interface ICommuneGrain : IGrainWithStringKey
 
     /// <summary>Every village's outcome for a night, live alarms, devices to visit and coverage gaps.</summary>
     Task<CommuneDetail> GetDetailAsync(DateOnly night);
+
+    /// <summary>The villages behind the night's counts other than on time and speaker playback (pending included).</summary>
+    Task<IReadOnlyList<VillageNightLine>> GetVillagesNotOnTimeAsync(DateOnly night);
 }

@@ -87,14 +87,22 @@ public sealed class CommuneGrain(
     public Task<CommuneDetail> GetDetailAsync(DateOnly night)
     {
         var setup = Setup;
-        var outcomes = RecentNights.Find(nights.State.Nights, night);
-        var villages = setup.Villages
-            .Select(village => new VillageNightLine(village.Key, village.Name,
-                outcomes?.GetValueOrDefault(village.Key) ?? new NightOutcome(night, NightOutcomeKind.Pending, 0, null, false)))
-            .ToList();
+        var villages = VillageLines(night).ToList();
         return Task.FromResult(new CommuneDetail(setup.Key, setup.Name, setup.Officer, night, Tally(night), villages,
             LiveBoard.Newest(commune.State.LiveAlarms), LiveBoard.ByKey(commune.State.DevicesNeedingAttention),
             commune.State.CoverageGaps.Values.OrderBy(coverage => coverage.VillageKey, StringComparer.Ordinal).ToList()));
+    }
+
+    public Task<IReadOnlyList<VillageNightLine>> GetVillagesNotOnTimeAsync(DateOnly night) =>
+        Task.FromResult<IReadOnlyList<VillageNightLine>>(VillageLines(night)
+            .Where(line => line.Outcome.Kind is not (NightOutcomeKind.OnTime or NightOutcomeKind.SpeakerPlayback))
+            .ToList());
+
+    private IEnumerable<VillageNightLine> VillageLines(DateOnly night)
+    {
+        var outcomes = RecentNights.Find(nights.State.Nights, night);
+        return Setup.Villages.Select(village => new VillageNightLine(village.Key, village.Name,
+            outcomes?.GetValueOrDefault(village.Key) ?? new NightOutcome(night, NightOutcomeKind.Pending, 0, null, false)));
     }
 
     /// <summary>Counts for a night; villages that have not reported yet are pending.</summary>

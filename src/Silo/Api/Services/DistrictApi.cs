@@ -28,10 +28,8 @@ public sealed class DistrictApi(IGrainFactory grains, TimeProvider clock) : Dist
             var commune = new CommuneNight { CommuneKey = line.CommuneKey, Name = line.Name, Counts = line.Counts.ToProto() };
             if (line.Counts.OnTimeOrPlayed < line.Counts.Villages)
             {
-                var detail = await grains.GetGrain<ICommuneGrain>(line.CommuneKey).GetDetailAsync(night);
-                commune.NotOnTime.AddRange(detail.Villages
-                    .Where(village => village.Outcome.Kind is not (NightOutcomeKind.OnTime or NightOutcomeKind.SpeakerPlayback))
-                    .Select(village => village.ToProto()));
+                var villages = await grains.GetGrain<ICommuneGrain>(line.CommuneKey).GetVillagesNotOnTimeAsync(night);
+                commune.NotOnTime.AddRange(villages.Select(village => village.ToProto()));
             }
 
             return commune;

@@ -92,7 +92,7 @@ public sealed class DistrictApi(IGrainFactory grains, TimeProvider clock) : Dist
     {
         var key = Authorize(context, RequestFields.DistrictOrCommune(request.DistrictKey, request.CommuneKey));
         var district = grains.GetGrain<IDistrictGrain>(GrainKeys.District(key));
-        var night = (await CurrentNight(district))();
+        var night = await CurrentNight(district);
         var villages = (await _reports.CoverageGapsAsync(GrainKeys.District(key), night))
             .Where(village => IsUnder(village.VillageKey, key)).ToList();
         var reply = new CoverageGapList { HouseholdsOutOfEarshot = villages.Sum(village => village.Gaps.Sum(gap => gap.Households)) };
@@ -127,11 +127,8 @@ public sealed class DistrictApi(IGrainFactory grains, TimeProvider clock) : Dist
         return key;
     }
 
-    private async Task<Func<DateOnly>> CurrentNight(IDistrictGrain district)
-    {
-        var settings = (await district.GetSetupAsync()).Settings;
-        return () => NightCalendar.Current(clock.GetUtcNow(), settings);
-    }
+    private async Task<DateOnly> CurrentNight(IDistrictGrain district) =>
+        NightCalendar.Current(clock.GetUtcNow(), (await district.GetSetupAsync()).Settings);
 
     private static bool IsUnder(string key, string scope) => key == scope || key.StartsWith(scope + "/", StringComparison.Ordinal);
 }

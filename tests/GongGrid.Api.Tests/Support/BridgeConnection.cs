@@ -55,6 +55,15 @@ public sealed class BridgeConnection : IAsyncDisposable
     /// <summary>The status the silo ended the stream with; null when it ended OK.</summary>
     public Task<RpcException?> Ended => _ended.WaitAsync(Patience);
 
+    /// <summary>Waits for the silo to end the stream, throwing the status unless it ended OK.</summary>
+    public async Task WaitForEndAsync()
+    {
+        if (await Ended is { } error)
+        {
+            throw error;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _call.DisposeAsync();

@@ -17,22 +17,22 @@ public sealed class BridgeConnection : IAsyncDisposable
     private readonly Channel<DeviceCommand> _commands = Channel.CreateUnbounded<DeviceCommand>();
     private readonly Task<RpcException?> _ended;
 
-    private BridgeConnection(GrpcChannel channel, string token)
+    private BridgeConnection(GrpcChannel channel, string token, TimeSpan? timeout)
     {
-        _call = new IngestService.IngestServiceClient(channel).Ingest(new CallOptions(BearerToken: token));
+        _call = new IngestService.IngestServiceClient(channel).Ingest(new CallOptions(Timeout: timeout, BearerToken: token));
         _ended = PumpAsync();
     }
 
     /// <summary>Opens the stream and waits until the silo has registered it (an empty batch is acknowledged).</summary>
     public static async Task<BridgeConnection> ConnectAsync(GrpcChannel channel, string token)
     {
-        var bridge = new BridgeConnection(channel, token);
+        var bridge = new BridgeConnection(channel, token, timeout: null);
         await bridge.SendAsync();
         return bridge;
     }
 
     /// <summary>Opens the stream without waiting for anything, for a caller the silo may refuse.</summary>
-    public static BridgeConnection Open(GrpcChannel channel, string token) => new(channel, token);
+    public static BridgeConnection Open(GrpcChannel channel, string token, TimeSpan? timeout = null) => new(channel, token, timeout);
 
     /// <summary>Sends one batch and returns its acknowledgements; throws the status the stream ended with instead.</summary>
     public async Task<EventAcks> SendAsync(params DeviceEvent[] events)

@@ -7,9 +7,12 @@ public class SiloFixture : IAsyncLifetime
 
     protected virtual (string Name, string[] Villages)[] Bridges => [];
 
+    /// <summary>More configuration for the silo, such as "--GongGrid:Api:MaxMessageBytes=65536".</summary>
+    protected virtual string[] Settings => [];
+
     public async Task InitializeAsync()
     {
-        Silo = await ApiSilo.StartAsync(Bridges);
+        Silo = await ApiSilo.StartAsync(Settings, Bridges);
         await PrepareAsync();
     }
 

@@ -85,6 +85,15 @@ public sealed class TransportTests(TransportTests.Fixture fixture) : IClassFixtu
         await Expect.Status(StatusCode.PermissionDenied, police.WaitForEndAsync);
     }
 
+    [Fact(Skip = "transport bug in src/Rpc: reading a streaming call after DisposeAsync throws ObjectDisposedException (ClientCall disposed its CancellationTokenSource), where a reader racing the dispose expects CANCELLED")]
+    public async Task Reading_a_watch_after_disposing_it_is_cancelled()
+    {
+        var watch = new AlarmService.AlarmServiceClient(_silo.Channel).WatchAlarms(new WatchAlarmsRequest { DistrictKey = Key }, As(DistrictToken));
+        await watch.DisposeAsync();
+
+        await Expect.Status(StatusCode.Cancelled, () => watch.ResponseStream.MoveNext());
+    }
+
     private static string OneCommune() => RosterJson.Edit(root =>
     {
         root["key"] = "lang-chanh";

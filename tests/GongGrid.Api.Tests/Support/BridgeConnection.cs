@@ -15,11 +15,12 @@ public sealed class BridgeConnection : IAsyncDisposable
     private readonly DuplexStreamingCall<IngestRequest, IngestResponse> _call;
     private readonly Channel<EventAcks> _acks = Channel.CreateUnbounded<EventAcks>();
     private readonly Channel<DeviceCommand> _commands = Channel.CreateUnbounded<DeviceCommand>();
+    private readonly CancellationTokenSource _hangUp = new();
     private readonly Task<RpcException?> _ended;
 
     private BridgeConnection(GrpcChannel channel, string token, TimeSpan? timeout)
     {
-        _call = new IngestService.IngestServiceClient(channel).Ingest(new CallOptions(Timeout: timeout, BearerToken: token));
+        _call = new IngestService.IngestServiceClient(channel).Ingest(new CallOptions(Timeout: timeout, BearerToken: token, CancellationToken: _hangUp.Token));
         _ended = PumpAsync();
     }
 
@@ -64,10 +65,13 @@ public sealed class BridgeConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>Hangs up, and lets the reader see the call end before disposing it.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _call.DisposeAsync();
+        await _hangUp.CancelAsync();
         await _ended;
+        await _call.DisposeAsync();
+        _hangUp.Dispose();
     }
 
     private async Task<RpcException?> PumpAsync()

@@ -99,9 +99,12 @@ public sealed class AlarmApi(IGrainFactory grains, AlarmFeed feed, BridgeRegistr
         Play = new PlayProgram { Program = PlaybackProgram.Alarm, AlarmKind = kind },
     };
 
-    private async Task<IEnumerable<Grains.Interfaces.Alarm>> LiveAlarms(string key) =>
-        (await grains.GetGrain<IDistrictGrain>(GrainKeys.District(key)).GetLiveAlarmsAsync())
+    private async Task<IEnumerable<Grains.Interfaces.Alarm>> LiveAlarms(string key)
+    {
+        await grains.EnsureInRosterAsync(key);
+        return (await grains.GetGrain<IDistrictGrain>(GrainKeys.District(key)).GetLiveAlarmsAsync())
             .Where(alarm => alarm.VillageKey.StartsWith(key + "/", StringComparison.Ordinal));
+    }
 
     private static string Authorize(ServerCallContext context, string key)
     {

@@ -162,6 +162,18 @@ public sealed class AlarmServiceTests(AlarmServiceTests.Fixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Alarms_of_a_commune_or_district_not_in_the_roster_are_not_found_rather_than_none()
+    {
+        await using var watch = new AlarmWatch(_silo.Channel, new WatchAlarmsRequest { DistrictKey = Key, CommuneKey = "ngoc-lac/ngoc-lieen" }, DistrictToken);
+
+        await Expect.Status(StatusCode.NotFound,
+            () => _client.ListLiveAlarmsAsync(new ListLiveAlarmsRequest { DistrictKey = Key, CommuneKey = "ngoc-lac/ngoc-lieen" }, As(DistrictToken)));
+        await Expect.Status(StatusCode.NotFound,
+            () => _client.ListLiveAlarmsAsync(new ListLiveAlarmsRequest { DistrictKey = "lang-chanh" }, As(OtherDistrictToken)));
+        await Expect.Status(StatusCode.NotFound, watch.FirstAsync);
+    }
+
+    [Fact]
     public async Task Commune_police_may_not_watch_the_whole_district()
     {
         await using var watch = new AlarmWatch(_silo.Channel, new WatchAlarmsRequest { DistrictKey = Key }, CommuneToken);

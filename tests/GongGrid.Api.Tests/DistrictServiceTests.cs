@@ -114,6 +114,22 @@ public sealed class DistrictServiceTests(PlayedNightFixture night) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_list_narrowed_to_a_commune_not_in_the_roster_is_not_found_rather_than_empty()
+    {
+        const string typo = "ngoc-lac/ngoc-lieen";
+        var options = As(DistrictToken);
+
+        var errors = new[]
+        {
+            await Expect.Status(StatusCode.NotFound, () => _client.ListDevicesNeedingAttentionAsync(new DevicesNeedingAttentionRequest { DistrictKey = Key, CommuneKey = typo }, options)),
+            await Expect.Status(StatusCode.NotFound, () => _client.ListCoverageGapsAsync(new CoverageGapsRequest { DistrictKey = Key, CommuneKey = typo }, options)),
+            await Expect.Status(StatusCode.NotFound, () => _client.GetStrikerAllowancesAsync(new StrikerAllowancesRequest { DistrictKey = Key, CommuneKey = typo, Year = 2026, Month = 11 }, options)),
+        };
+
+        Assert.All(errors, error => Assert.Contains(typo, error.Detail));
+    }
+
+    [Fact]
     public async Task Village_history_gives_the_night_with_its_striker_newest_first()
     {
         var history = await _client.GetVillageHistoryAsync(new VillageHistoryRequest { VillageKey = OnTime[0], Nights = 1 }, As(DistrictToken));

@@ -43,6 +43,24 @@ public sealed partial class AdminServiceTests(AdminServiceTests.Fixture fixture)
     }
 
     [Fact]
+    public async Task A_roster_with_many_errors_reports_the_first_fifty_and_counts_the_rest()
+    {
+        var json = RosterJson.Edit(root =>
+        {
+            foreach (var village in RosterJson.Communes(root).SelectMany(commune => commune!["villages"]!.AsArray()).Take(60))
+            {
+                village!["devices"]![0]!["kind"] = "chuông";
+            }
+        });
+
+        var error = await Expect.Status(StatusCode.InvalidArgument, () => _admin.ImportRosterAsync(new ImportRosterRequest { RosterJson = json }, As(AdminToken)));
+
+        Assert.StartsWith("the roster has 60 error(s)", error.Detail);
+        Assert.Equal(50, error.Detail.Split('\n').Count(line => line.Contains("chuông", StringComparison.Ordinal)));
+        Assert.EndsWith("… and 10 more", error.Detail);
+    }
+
+    [Fact]
     public async Task Json_that_does_not_parse_is_refused_at_its_line_and_column()
     {
         var error = await Expect.Status(StatusCode.InvalidArgument,

@@ -63,6 +63,25 @@ public sealed class TransportTests(TransportTests.Fixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_roster_gzipped_under_the_limit_but_larger_unpacked_is_still_resource_exhausted()
+    {
+        var error = await Expect.Status(StatusCode.ResourceExhausted,
+            () => _admin.ImportRosterAsync(new ImportRosterRequest { RosterJson = Json }, new CallOptions(TimeSpan.FromSeconds(10), AdminToken, Gzip: true)));
+        var small = await _admin.ImportRosterAsync(new ImportRosterRequest { RosterJson = OneCommune() }, new CallOptions(TimeSpan.FromSeconds(10), OtherAdminToken, Gzip: true));
+
+        Assert.NotEmpty(error.Detail);
+        Assert.Equal(1, small.Communes);
+    }
+
+    [Fact]
+    public async Task A_method_the_silo_does_not_have_is_unimplemented()
+    {
+        var (status, _) = await RawGrpc.CallAsync(_silo.Channel.Address, "/gonggrid.v1.DistrictService/GetWeather", "Bearer " + DistrictToken);
+
+        Assert.Equal(StatusCode.Unimplemented, status);
+    }
+
+    [Fact]
     public async Task An_ingest_batch_larger_than_the_limit_ends_the_stream_resource_exhausted()
     {
         await using var bridge = await _silo.ConnectBridgeAsync(Bridge);

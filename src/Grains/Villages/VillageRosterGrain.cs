@@ -16,8 +16,7 @@ public sealed class VillageRosterState
 [GrainType("village-roster")]
 public sealed class VillageRosterGrain([PersistentState("roster")] IPersistentState<VillageRosterState> roster) : Grain, IVillageRosterGrain
 {
-    private VillageRoster Roster => roster.State.Roster
-        ?? throw new InvalidOperationException($"Village '{GetPrimaryKeyString()}' is not in the roster.");
+    private VillageRoster Roster => roster.State.Roster ?? throw new NotInRosterException("Village", GetPrimaryKeyString());
 
     public async Task ConfigureAsync(VillageRoster entry)
     {

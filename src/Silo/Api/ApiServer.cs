@@ -46,7 +46,8 @@ public static class ApiServer
             })
             .AddSingleton<AlarmFeed>()
             .AddSingleton<IAlarmListener>(services => services.GetRequiredService<AlarmFeed>())
-            .AddSingleton<BridgeRegistry>();
+            .AddSingleton<BridgeRegistry>()
+            .AddSingleton<SiloStopping>();
     }
 
     public static void Map(WebApplication app)

@@ -13,6 +13,11 @@ public sealed class ApiSilo : IAsyncDisposable
 {
     public static readonly DateTimeOffset NinePm = new(2026, 11, 22, 14, 0, 0, TimeSpan.Zero);
 
+    /// <summary>22:00 local (UTC+7), when the villages strike the peace signal.</summary>
+    public static readonly DateTimeOffset PeaceTime = NinePm.AddHours(1);
+
+    public const string Night = "2026-11-22";
+
     public const string District = "ngoc-lac";
     public const string Commune = "ngoc-lac/ngoc-lien";
     public const string OtherCommune = "ngoc-lac/cao-thinh";
@@ -23,6 +28,7 @@ public sealed class ApiSilo : IAsyncDisposable
         ("commune-token", CallerRole.CommunePolice, "Trung úy Lê Thị Hoa", [Commune]),
         ("admin-token", CallerRole.Admin, "Quản trị viên", [District]),
         ("other-district-token", CallerRole.DistrictPolice, "Huyện khác", ["lang-chanh"]),
+        ("other-admin-token", CallerRole.Admin, "Quản trị huyện khác", ["lang-chanh"]),
     ];
 
     private readonly GridHost _grid;
@@ -48,11 +54,17 @@ public sealed class ApiSilo : IAsyncDisposable
 
     public static string OtherDistrictToken => Holders[3].Token;
 
+    public static string OtherAdminToken => Holders[4].Token;
+
     /// <summary>A bridge token for the villages given; its token text is the bridge name.</summary>
-    public static async Task<ApiSilo> StartAsync(params (string Name, string[] Villages)[] bridges)
+    public static Task<ApiSilo> StartAsync(params (string Name, string[] Villages)[] bridges) => StartAsync([], bridges);
+
+    /// <param name="settings">More configuration, such as "--GongGrid:Api:MaxMessageBytes=65536".</param>
+    public static async Task<ApiSilo> StartAsync(IEnumerable<string> settings, params (string Name, string[] Villages)[] bridges)
     {
         var clock = new ManualTimeProvider(NinePm);
         var args = new List<string> { "--GongGrid:Storage=memory", "--GongGrid:Api:Listen=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning" };
+        args.AddRange(settings);
         var holders = Holders.Concat(bridges.Select(bridge => (bridge.Name, CallerRole.EdgeBridge, bridge.Name, bridge.Villages))).ToList();
         for (var index = 0; index < holders.Count; index++)
         {
@@ -71,6 +83,17 @@ public sealed class ApiSilo : IAsyncDisposable
         await new GongGrid.Grains.Roster.RosterImport(grid.Grains).ApplyAsync(roster.GetRosterOrThrow());
         return new ApiSilo(grid, clock);
     }
+
+    /// <summary>Moves the clock forward to <paramref name="instant"/>, firing timers on the way; never backwards.</summary>
+    public void AdvanceTo(DateTimeOffset instant)
+    {
+        if (instant > Clock.GetUtcNow())
+        {
+            Clock.Advance(instant - Clock.GetUtcNow());
+        }
+    }
+
+    public Task<BridgeConnection> ConnectBridgeAsync(string token) => BridgeConnection.ConnectAsync(Channel, token);
 
     public static CallOptions As(string token, TimeSpan? timeout = null) => new(Timeout: timeout ?? TimeSpan.FromSeconds(10), BearerToken: token);
 

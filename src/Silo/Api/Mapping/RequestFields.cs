@@ -1,4 +1,5 @@
 using System.Globalization;
+using GongGrid.Grains.Aggregates;
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Interfaces.Roster;
 using GongGrid.Rpc;
@@ -33,11 +34,20 @@ public static class RequestFields
             : throw Invalid($"commune_key '{commune}' is not in district '{district}'");
     }
 
-    /// <summary>A night as YYYY-MM-DD; empty means <paramref name="current"/>.</summary>
-    public static DateOnly Night(string value, Func<DateOnly> current) =>
-        value.Length == 0 ? current()
-        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var night) ? night
-        : throw Invalid($"night '{value}' is not a date in the form YYYY-MM-DD");
+    /// <summary>
+    /// A night as YYYY-MM-DD, one of the nights the district and commune grains keep counts for; empty means
+    /// <paramref name="current"/>. An older night is refused rather than answered as all pending.
+    /// </summary>
+    public static DateOnly Night(string value, DateOnly current)
+    {
+        var night = value.Length == 0 ? current
+            : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed
+            : throw Invalid($"night '{value}' is not a date in the form YYYY-MM-DD");
+        var oldest = current.AddDays(1 - RecentNights.Kept);
+        return night >= oldest ? night : throw Invalid(
+            $"night {value} is older than the last {RecentNights.Kept} nights ({oldest.ToProto()} to {current.ToProto()}) kept as live counts; "
+            + "ask GetVillageHistory or GetQuarterlyReport for it");
+    }
 
     public static int InRange(int value, int min, int max, string field) =>
         value >= min && value <= max ? value : throw Invalid($"{field} {value} is outside {min} to {max}");

@@ -17,7 +17,7 @@ using PlaybackProgram = GongGrid.Api.V1.PlaybackProgram;
 namespace GongGrid.Silo.Api.Services;
 
 /// <summary>Alarms for police: list, take charge, resolve, watch live, and sound on the commune's speakers.</summary>
-public sealed class AlarmApi(IGrainFactory grains, AlarmFeed feed, BridgeRegistry bridges) : AlarmService.AlarmServiceBase
+public sealed class AlarmApi(IGrainFactory grains, AlarmFeed feed, BridgeRegistry bridges, SiloStopping stopping) : AlarmService.AlarmServiceBase
 {
     public override async Task<AlarmList> ListLiveAlarms(ListLiveAlarmsRequest request, ServerCallContext context)
     {
@@ -54,9 +54,10 @@ public sealed class AlarmApi(IGrainFactory grains, AlarmFeed feed, BridgeRegistr
             await responses.WriteAsync(new AlarmEvent { Alarm = alarm.ToProto(), Snapshot = true });
         }
 
+        using var open = stopping.Link(context);
         try
         {
-            await foreach (var alarm in watcher.Changes.Reader.ReadAllAsync(context.CancellationToken))
+            await foreach (var alarm in watcher.Changes.Reader.ReadAllAsync(open.Token))
             {
                 await responses.WriteAsync(new AlarmEvent { Alarm = alarm.ToProto() });
             }
@@ -64,6 +65,10 @@ public sealed class AlarmApi(IGrainFactory grains, AlarmFeed feed, BridgeRegistr
         catch (WatcherTooSlowException slow)
         {
             throw new RpcException(StatusCode.ResourceExhausted, slow.Message);
+        }
+        catch (OperationCanceledException) when (stopping.Ended(context))
+        {
+            throw SiloStopping.Unavailable("watch again");
         }
     }
 
@@ -95,9 +100,12 @@ public sealed class AlarmApi(IGrainFactory grains, AlarmFeed feed, BridgeRegistr
         Play = new PlayProgram { Program = PlaybackProgram.Alarm, AlarmKind = kind },
     };
 
-    private async Task<IEnumerable<Grains.Interfaces.Alarm>> LiveAlarms(string key) =>
-        (await grains.GetGrain<IDistrictGrain>(GrainKeys.District(key)).GetLiveAlarmsAsync())
+    private async Task<IEnumerable<Grains.Interfaces.Alarm>> LiveAlarms(string key)
+    {
+        await grains.EnsureInRosterAsync(key);
+        return (await grains.GetGrain<IDistrictGrain>(GrainKeys.District(key)).GetLiveAlarmsAsync())
             .Where(alarm => alarm.VillageKey.StartsWith(key + "/", StringComparison.Ordinal));
+    }
 
     private static string Authorize(ServerCallContext context, string key)
     {

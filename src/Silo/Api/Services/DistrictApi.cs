@@ -81,6 +81,7 @@ public sealed class DistrictApi(IGrainFactory grains, TimeProvider clock) : Dist
     public override async Task<DeviceList> ListDevicesNeedingAttention(DevicesNeedingAttentionRequest request, ServerCallContext context)
     {
         var key = Authorize(context, RequestFields.DistrictOrCommune(request.DistrictKey, request.CommuneKey));
+        await grains.EnsureInRosterAsync(key);
         var devices = await grains.GetGrain<IDistrictGrain>(GrainKeys.District(key)).GetDevicesNeedingAttentionAsync();
         var reply = new DeviceList();
         reply.Devices.AddRange(devices.Where(device => IsUnder(device.DeviceKey, key)).Select(device => device.ToProto()));
@@ -90,8 +91,9 @@ public sealed class DistrictApi(IGrainFactory grains, TimeProvider clock) : Dist
     public override async Task<CoverageGapList> ListCoverageGaps(CoverageGapsRequest request, ServerCallContext context)
     {
         var key = Authorize(context, RequestFields.DistrictOrCommune(request.DistrictKey, request.CommuneKey));
+        await grains.EnsureInRosterAsync(key);
         var district = grains.GetGrain<IDistrictGrain>(GrainKeys.District(key));
-        var night = (await CurrentNight(district))();
+        var night = await CurrentNight(district);
         var villages = (await _reports.CoverageGapsAsync(GrainKeys.District(key), night))
             .Where(village => IsUnder(village.VillageKey, key)).ToList();
         var reply = new CoverageGapList { HouseholdsOutOfEarshot = villages.Sum(village => village.Gaps.Sum(gap => gap.Households)) };
@@ -104,6 +106,7 @@ public sealed class DistrictApi(IGrainFactory grains, TimeProvider clock) : Dist
         var key = Authorize(context, RequestFields.DistrictOrCommune(request.DistrictKey, request.CommuneKey));
         var year = RequestFields.InRange(request.Year, 2000, 2100, "year");
         var month = RequestFields.InRange(request.Month, 1, 12, "month");
+        await grains.EnsureInRosterAsync(key);
         var villages = (await _reports.StrikerAllowancesAsync(GrainKeys.District(key), year, month))
             .Where(village => IsUnder(village.VillageKey, key)).ToList();
         var reply = new StrikerAllowanceReport { Year = year, Month = month, TotalVnd = villages.Sum(village => village.TotalVnd) };
@@ -126,11 +129,8 @@ public sealed class DistrictApi(IGrainFactory grains, TimeProvider clock) : Dist
         return key;
     }
 
-    private async Task<Func<DateOnly>> CurrentNight(IDistrictGrain district)
-    {
-        var settings = (await district.GetSetupAsync()).Settings;
-        return () => NightCalendar.Current(clock.GetUtcNow(), settings);
-    }
+    private async Task<DateOnly> CurrentNight(IDistrictGrain district) =>
+        NightCalendar.Current(clock.GetUtcNow(), (await district.GetSetupAsync()).Settings);
 
     private static bool IsUnder(string key, string scope) => key == scope || key.StartsWith(scope + "/", StringComparison.Ordinal);
 }

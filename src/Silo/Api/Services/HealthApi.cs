@@ -21,25 +21,21 @@ public sealed class HealthApi(IHostApplicationLifetime lifetime) : Health.Health
             ? Task.FromResult(new HealthCheckResponse { Status = Current() })
             : throw new RpcException(StatusCode.NotFound, $"unknown service '{request.Service}'");
 
+    /// <summary>
+    /// The status now, then NOT_SERVING when the silo begins to stop, and the stream ends so that stopping need not
+    /// wait for the prober.
+    /// </summary>
     public override async Task Watch(HealthCheckRequest request, IAsyncStreamWriter<HealthCheckResponse> responses, ServerCallContext context)
     {
-        if (!Known.Contains(request.Service))
-        {
-            await responses.WriteAsync(new HealthCheckResponse { Status = ServingStatus.ServiceUnknown });
-            await Task.Delay(Timeout.Infinite, context.CancellationToken);
-        }
-
-        var status = Current();
+        var status = Known.Contains(request.Service) ? Current() : ServingStatus.ServiceUnknown;
         await responses.WriteAsync(new HealthCheckResponse { Status = status });
+        using var open = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping, context.CancellationToken);
+        await Task.Delay(Timeout.Infinite, open.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        context.CancellationToken.ThrowIfCancellationRequested();
         if (status == ServingStatus.Serving)
         {
-            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping, context.CancellationToken);
-            await Task.Delay(Timeout.Infinite, stopping.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-            context.CancellationToken.ThrowIfCancellationRequested();
             await responses.WriteAsync(new HealthCheckResponse { Status = ServingStatus.NotServing });
         }
-
-        await Task.Delay(Timeout.Infinite, context.CancellationToken);
     }
 
     private ServingStatus Current() =>

@@ -18,7 +18,7 @@ namespace GongGrid.Silo.Api.Services;
 /// grain. A failure that might be temporary (storage, timeouts) ends the stream without acknowledging, so the
 /// bridge sends the events again; events that can never apply are acknowledged REJECTED with the reason.
 /// </summary>
-public sealed class IngestApi(IGrainFactory grains, BridgeRegistry bridges) : IngestService.IngestServiceBase
+public sealed class IngestApi(IGrainFactory grains, BridgeRegistry bridges, SiloStopping stopping) : IngestService.IngestServiceBase
 {
     private const int BatchesInFlight = 8;
     private readonly DeviceEventIngest _ingest = new(grains);
@@ -29,24 +29,34 @@ public sealed class IngestApi(IGrainFactory grains, BridgeRegistry bridges) : In
         caller.RequireRole(nameof(IngestService), CallerRole.EdgeBridge);
         using var connection = bridges.Connect(caller.Name, caller.Scopes, command => responses.WriteAsync(new IngestResponse { Command = command }));
         using var slots = new SemaphoreSlim(BatchesInFlight);
+        using var open = stopping.Link(context);
         var batches = new List<Task>();
-        await foreach (var request in requests.ReadAllAsync(context.CancellationToken))
+        try
         {
-            foreach (var deviceEvent in request.Events)
+            await foreach (var request in requests.ReadAllAsync(open.Token))
             {
-                if (IsDeviceKey(deviceEvent.DeviceKey))
+                foreach (var deviceEvent in request.Events)
                 {
-                    caller.RequireScope(GrainKeys.Parent(deviceEvent.DeviceKey));
+                    if (IsDeviceKey(deviceEvent.DeviceKey))
+                    {
+                        caller.RequireScope(GrainKeys.Parent(deviceEvent.DeviceKey));
+                    }
+                }
+
+                await slots.WaitAsync(open.Token);
+                batches.RemoveAll(batch => batch.IsCompletedSuccessfully);
+                batches.Add(AcknowledgeAsync(request, responses, slots));
+                if (batches.FirstOrDefault(batch => batch.IsFaulted) is { } failed)
+                {
+                    await failed;
                 }
             }
-
-            await slots.WaitAsync(context.CancellationToken);
-            batches.RemoveAll(batch => batch.IsCompletedSuccessfully);
-            batches.Add(AcknowledgeAsync(request, responses, slots));
-            if (batches.FirstOrDefault(batch => batch.IsFaulted) is { } failed)
-            {
-                await failed;
-            }
+        }
+        catch (OperationCanceledException) when (stopping.Ended(context))
+        {
+            // The batches already read are acknowledged first, so the bridge sends again only what is unacknowledged.
+            await Task.WhenAll(batches);
+            throw SiloStopping.Unavailable("reconnect and send the unacknowledged events again");
         }
 
         await Task.WhenAll(batches);

@@ -1,0 +1,124 @@
+using GongGrid.Api.Tests.Support;
+using GongGrid.Api.V1;
+using GongGrid.Rpc;
+using GongGrid.Rpc.Client;
+using static GongGrid.Api.Tests.Support.ApiSilo;
+using static GongGrid.Api.Tests.Support.SampleDistrict;
+
+namespace GongGrid.Api.Tests;
+
+/// <summary>Deadlines and message limits through the real services, on a silo that takes messages of 64 KiB at most.</summary>
+public sealed class TransportTests(TransportTests.Fixture fixture) : IClassFixture<TransportTests.Fixture>
+{
+    private const string Bridge = "bridge-ngoc-lien";
+    private readonly ApiSilo _silo = fixture.Silo;
+    private readonly DistrictService.DistrictServiceClient _district = new(fixture.Silo.Channel);
+    private readonly AdminService.AdminServiceClient _admin = new(fixture.Silo.Channel);
+
+    public sealed class Fixture : SiloFixture
+    {
+        public const int MaxMessageBytes = 64 * 1024;
+
+        protected override string[] Settings => [$"--GongGrid:Api:MaxMessageBytes={MaxMessageBytes}"];
+
+        protected override (string Name, string[] Villages)[] Bridges => [(Bridge, VillagesOf(NgocLien))];
+    }
+
+    [Fact]
+    public async Task A_watch_with_a_deadline_ends_deadline_exceeded_and_the_silo_keeps_serving()
+    {
+        await using var watch = new AlarmService.AlarmServiceClient(_silo.Channel)
+            .WatchAlarms(new WatchAlarmsRequest { DistrictKey = Key }, new CallOptions(Timeout: TimeSpan.FromMilliseconds(300), BearerToken: DistrictToken));
+
+        await Expect.Status(StatusCode.DeadlineExceeded, () => watch.ResponseStream.MoveNext());
+        var summary = await _district.GetNightSummaryAsync(new NightSummaryRequest { DistrictKey = Key }, As(DistrictToken));
+
+        Assert.Equal(VillageCount, summary.Totals.Villages);
+    }
+
+    [Fact]
+    public async Task A_bridge_stream_held_open_past_its_deadline_ends_deadline_exceeded()
+    {
+        await using var ingest = BridgeConnection.Open(_silo.Channel, Bridge, TimeSpan.FromMilliseconds(300));
+
+        await Expect.Status(StatusCode.DeadlineExceeded, async () =>
+        {
+            await ingest.SendAsync();
+            await ingest.WaitForEndAsync();
+        });
+    }
+
+    [Fact]
+    public async Task A_roster_larger_than_the_limit_is_resource_exhausted_and_the_silo_keeps_serving()
+    {
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(Json) > Fixture.MaxMessageBytes);
+
+        var error = await Expect.Status(StatusCode.ResourceExhausted, () => _admin.ImportRosterAsync(new ImportRosterRequest { RosterJson = Json }, As(AdminToken)));
+        var summary = await _district.GetNightSummaryAsync(new NightSummaryRequest { DistrictKey = Key }, As(DistrictToken));
+        var small = await _admin.ImportRosterAsync(new ImportRosterRequest { RosterJson = OneCommune() }, As(OtherAdminToken));
+
+        Assert.NotEmpty(error.Detail);
+        Assert.Equal(("Ngọc Lặc", VillageCount), (summary.Name, summary.Totals.Villages));
+        Assert.Equal(("lang-chanh", 1), (small.DistrictKey, small.Communes));
+    }
+
+    [Fact]
+    public async Task A_roster_gzipped_under_the_limit_but_larger_unpacked_is_still_resource_exhausted()
+    {
+        var error = await Expect.Status(StatusCode.ResourceExhausted,
+            () => _admin.ImportRosterAsync(new ImportRosterRequest { RosterJson = Json }, new CallOptions(TimeSpan.FromSeconds(10), AdminToken, Gzip: true)));
+        var small = await _admin.ImportRosterAsync(new ImportRosterRequest { RosterJson = OneCommune() }, new CallOptions(TimeSpan.FromSeconds(10), OtherAdminToken, Gzip: true));
+
+        Assert.NotEmpty(error.Detail);
+        Assert.Equal(1, small.Communes);
+    }
+
+    [Fact]
+    public async Task A_method_the_silo_does_not_have_is_unimplemented()
+    {
+        var (status, _) = await RawGrpc.CallAsync(_silo.Channel.Address, "/gonggrid.v1.DistrictService/GetWeather", "Bearer " + DistrictToken);
+
+        Assert.Equal(StatusCode.Unimplemented, status);
+    }
+
+    [Fact]
+    public async Task An_ingest_batch_larger_than_the_limit_ends_the_stream_resource_exhausted()
+    {
+        await using var bridge = await _silo.ConnectBridgeAsync(Bridge);
+        var now = _silo.Clock.GetUtcNow();
+
+        await Expect.Status(StatusCode.ResourceExhausted,
+            () => bridge.SendAsync([.. Enumerable.Range(0, 2000).Select(_ => DeviceEvents.Heartbeat(NgocLien + "/phu-thuong/gong-1", now, batteryPercent: 90))]));
+        await using var again = await _silo.ConnectBridgeAsync(Bridge);
+        var ack = Assert.Single((await again.SendAsync(DeviceEvents.Heartbeat(NgocLien + "/phu-thuong/gong-1", now))).Acks);
+
+        Assert.Equal(Disposition.Applied, ack.Disposition);
+    }
+
+    [Fact(Skip = "transport bug in src/Rpc: on a connection already in use, a streaming call's request headers wait for its first message (RequestStreamContent does not flush the stream it is handed)")]
+    public async Task A_bridge_refused_at_connect_learns_it_without_sending_anything()
+    {
+        await _district.GetNightSummaryAsync(new NightSummaryRequest { DistrictKey = Key }, As(DistrictToken));
+        await using var police = BridgeConnection.Open(_silo.Channel, DistrictToken);
+
+        await Expect.Status(StatusCode.PermissionDenied, police.WaitForEndAsync);
+    }
+
+    [Fact(Skip = "transport bug in src/Rpc: reading a streaming call after DisposeAsync throws ObjectDisposedException (ClientCall disposed its CancellationTokenSource), where a reader racing the dispose expects CANCELLED")]
+    public async Task Reading_a_watch_after_disposing_it_is_cancelled()
+    {
+        var watch = new AlarmService.AlarmServiceClient(_silo.Channel).WatchAlarms(new WatchAlarmsRequest { DistrictKey = Key }, As(DistrictToken));
+        await watch.DisposeAsync();
+
+        await Expect.Status(StatusCode.Cancelled, () => watch.ResponseStream.MoveNext());
+    }
+
+    private static string OneCommune() => RosterJson.Edit(root =>
+    {
+        root["key"] = "lang-chanh";
+        while (RosterJson.Communes(root).Count > 1)
+        {
+            RosterJson.Communes(root).RemoveAt(1);
+        }
+    });
+}

@@ -124,6 +124,7 @@ internal sealed class ClientCall<TRequest, TResponse>
     {
         if (!_ended)
         {
+            _failure ??= new RpcException(StatusCode.Cancelled, $"{_method} was disposed");
             await _cancelled.CancelAsync().ConfigureAwait(false);
         }
 
@@ -163,13 +164,17 @@ internal sealed class ClientCall<TRequest, TResponse>
                 }
 
                 _ended = true;
+                // The server is done: end our side too, so the HTTP/2 stream closes without waiting for a dispose.
+                _requestStream?.Complete();
             }
 
             return message;
         }
         catch (Exception ex)
         {
-            throw _failure = Map(ex);
+            _failure ??= Map(ex);
+            _requestStream?.Abandon(_failure);
+            throw _failure;
         }
     }
 
@@ -275,6 +280,7 @@ internal sealed class ClientCall<TRequest, TResponse>
             _ when _callToken.IsCancellationRequested =>
                 new RpcException(StatusCode.Cancelled, $"{_method} was cancelled", ex),
             OperationCanceledException => new RpcException(StatusCode.Cancelled, $"{_method} was cancelled", ex),
+            ObjectDisposedException => new RpcException(StatusCode.Cancelled, $"{_method} was disposed", ex),
             // A reset that beats the response headers comes wrapped in the HttpRequestException of SendAsync.
             _ when (ex as HttpProtocolException ?? ex.InnerException as HttpProtocolException) is { } reset => new RpcException(
                 HttpStatusMapping.FromHttp2Error(reset.ErrorCode),

@@ -49,10 +49,13 @@ internal sealed class RequestStreamContent<T>(int maxMessageSize, bool gzip) : H
         _completed.TrySetResult();
     }
 
-    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
     {
+        // Send the request headers now: on a busy connection HttpClient would hold them until the first message,
+        // and a bridge that has nothing to send yet must still be seen (and refused, or sent commands) at once.
+        await stream.FlushAsync().ConfigureAwait(false);
         _stream.TrySetResult(stream);
-        return _completed.Task;
+        await _completed.Task.ConfigureAwait(false);
     }
 
     protected override bool TryComputeLength(out long length)

@@ -97,9 +97,10 @@ public sealed class ApiSilo : IAsyncDisposable
 
     public static CallOptions As(string token, TimeSpan? timeout = null) => new(Timeout: timeout ?? TimeSpan.FromSeconds(10), BearerToken: token);
 
+    /// <summary>Stops the silo first, so streams still open see it stop (disposing the channel would cancel them).</summary>
     public async ValueTask DisposeAsync()
     {
-        Channel.Dispose();
         await _grid.DisposeAsync();
+        Channel.Dispose();
     }
 }

@@ -16,6 +16,10 @@ public sealed record DeviceTopic(string DeviceKey, string Kind)
 
     public static string CommandsTo(string deviceKey) => $"{Prefix}{deviceKey}/cmd";
 
+    /// <summary>A command topic (<c>gonggrid/v1/…/{device}/cmd</c>): the grid's message to a device, never a device event.</summary>
+    public static bool IsCommand(string topic) =>
+        topic.StartsWith(Prefix, StringComparison.Ordinal) && topic.EndsWith("/cmd", StringComparison.Ordinal) && topic.Count(c => c == '/') == 6;
+
     /// <exception cref="FormatException">The topic is not an event topic of the contract.</exception>
     public static DeviceTopic Parse(string topic)
     {

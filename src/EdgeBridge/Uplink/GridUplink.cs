@@ -53,6 +53,10 @@ public sealed class GridUplink(
         await directory.UpdateAsync(await _client.GetBridgeRosterAsync(new BridgeRosterRequest(), call), cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await using var stream = _client.Ingest(new CallOptions(BearerToken: options.Token, CancellationToken: stop.Token));
+        // An empty batch first: the request headers go out with the first message written, and until the grid sees
+        // the stream it does not know this bridge is there to take its villages' device commands. With an empty
+        // journal that first message could be a long time coming.
+        await stream.RequestStream.WriteAsync(new IngestRequest(), stop.Token);
         using var window = new SemaphoreSlim(options.MaxUnacknowledged);
         metrics.SetLink("up");
         connected();
@@ -108,7 +112,10 @@ public sealed class GridUplink(
                 }
             }
 
-            window.Release(response.Acks.Acks.Count);
+            if (response.Acks.Acks.Count > 0)
+            {
+                window.Release(response.Acks.Acks.Count);
+            }
         }
     }
 

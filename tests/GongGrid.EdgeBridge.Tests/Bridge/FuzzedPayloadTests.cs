@@ -55,6 +55,7 @@ public sealed class FuzzedPayloadTests(ITestOutputHelper output)
         output.WriteLine($"strike counts: {string.Join(", ", counts)}");
 
         Assert.False(bridge.Process.HasExited, $"the bridge exited\n{rig.Describe()}");
+        Assert.DoesNotContain("failed unexpectedly", bridge.Process.Errors, StringComparison.Ordinal);
         Assert.Equal(messages.Count, page.Received);
         Assert.Equal(expectedRejections.OrderBy(pair => pair.Key), page.Rejected.OrderBy(pair => pair.Key));
         Assert.Equal(0, page.RejectedFor("grid"));

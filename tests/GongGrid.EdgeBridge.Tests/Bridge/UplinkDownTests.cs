@@ -50,5 +50,6 @@ public sealed class UplinkDownTests(ITestOutputHelper output)
         Assert.Equal(plan.Count, drained.Acknowledged - drained.Duplicates);
         Assert.Equal(plan.Count, drained.Received);
         Assert.Empty(drained.Rejected);
+        Assert.Equal(0, await bridge.Process.StopAsync(TimeSpan.FromSeconds(15)));
     }
 }

@@ -10,7 +10,8 @@ namespace GongGrid.Testing.Processes;
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
-    private const int KeptErrorLines = 400;
+    private const int KeptErrorLines = 5000;
+    private const int DescribedErrorLines = 150;
 
     private readonly Process _process;
     private readonly Lock _gate = new();
@@ -52,7 +53,7 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The last few hundred lines of standard error (logs), for failure messages.</summary>
+    /// <summary>The last few thousand lines of standard error (logs).</summary>
     public string Errors
     {
         get
@@ -137,13 +138,16 @@ public sealed class ChildProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>SIGSTOP: the process freezes with its sockets open, as a hung server looks to its clients.</summary>
+    public Task PauseAsync() => SignalAsync("STOP");
+
+    /// <summary>SIGCONT after <see cref="PauseAsync"/>.</summary>
+    public Task ResumeAsync() => SignalAsync("CONT");
+
     /// <summary>SIGTERM and waits for a graceful exit; kills it if it has not exited within <paramref name="timeout"/>.</summary>
     public async Task<int> StopAsync(TimeSpan timeout)
     {
-        if (!_process.HasExited)
-        {
-            await SignalAsync("TERM");
-        }
+        await SignalAsync("TERM");
         using var wait = new CancellationTokenSource(timeout);
         try
         {
@@ -162,7 +166,7 @@ public sealed class ChildProcess : IAsyncDisposable
     {
         lock (_gate)
         {
-            return $"--- {Name}: {string.Join(' ', _process.StartInfo.ArgumentList)}\n--- output:\n{string.Join('\n', _output)}\n--- log (last lines):\n{string.Join('\n', _errors)}";
+            return $"--- {Name}: {string.Join(' ', _process.StartInfo.ArgumentList)}\n--- output:\n{string.Join('\n', _output)}\n--- log (last lines):\n{string.Join('\n', _errors.TakeLast(DescribedErrorLines))}";
         }
     }
 
@@ -217,6 +221,10 @@ public sealed class ChildProcess : IAsyncDisposable
 
     private async Task SignalAsync(string signal)
     {
+        if (_process.HasExited)
+        {
+            return;
+        }
         var start = new ProcessStartInfo("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false };
         using var kill = Process.Start(start) ?? throw new InvalidOperationException("kill did not start.");
         await kill.WaitForExitAsync();

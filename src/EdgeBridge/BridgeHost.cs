@@ -32,6 +32,8 @@ public sealed class BridgeHost(BridgeOptions options, ILoggerFactory logging, Ti
         await using var journal = EventJournal.Open(
             new JournalOptions { Directory = Path.Combine(options.DataDirectory, "journal"), MaxTotalBytes = options.JournalMaxBytes, TimeProvider = clock },
             logging.CreateLogger<EventJournal>());
+        // What an earlier run left unacknowledged, read before new events arrive and make the number meaningless.
+        var recovered = journal.GetMetrics().Depth;
         var directory = new DeviceDirectory(Path.Combine(options.DataDirectory, "devices.json"));
         await using var broker = new MqttClient(BrokerSession(), logging.CreateLogger<MqttClient>());
         broker.StateChanged += state => Metrics.SetBrokerLink(state.IsConnected);
@@ -42,7 +44,7 @@ public sealed class BridgeHost(BridgeOptions options, ILoggerFactory logging, Ti
 
         broker.Start();
         var tasks = new[] { intake.RunAsync(broker.Messages, cancellationToken), uplink.RunAsync(cancellationToken) };
-        ready($"bridge for {string.Join(", ", options.Villages)}: broker {options.Broker.Host}:{options.Broker.Port}, grid {options.Grid.Address}, journal depth {journal.GetMetrics().Depth}, metrics {metricsPage?.Urls.FirstOrDefault() ?? "off"}");
+        ready($"bridge for {string.Join(", ", options.Villages)}: broker {options.Broker.Host}:{options.Broker.Port}, grid {options.Grid.Address}, journal depth {recovered}, metrics {metricsPage?.Urls.FirstOrDefault() ?? "off"}");
         try
         {
             await Task.WhenAll(tasks);

@@ -38,6 +38,13 @@ public sealed class DeviceIntake(
 
     private async Task AcceptAsync(MqttMessage message, CancellationToken cancellationToken)
     {
+        if (DeviceTopic.IsCommand(message.Topic))
+        {
+            // The bridge's own command to a device, heard back through its subscription to the village's topics.
+            message.Acknowledge();
+            return;
+        }
+
         metrics.OnReceived();
         byte[] record;
         try
@@ -55,6 +62,14 @@ public sealed class DeviceIntake(
         catch (FormatException error)
         {
             Reject(message, error.Message.StartsWith("topic", StringComparison.Ordinal) ? "topic" : "payload", error.Message);
+            return;
+        }
+        catch (Exception error)
+        {
+            // A payload that trips something the checks above did not foresee is still no event. Left unacknowledged
+            // it would hold one of the broker's in-flight slots for this session, and come back after every reconnect.
+            logger.LogError(error, "Reading a message on {Topic} failed unexpectedly; refused as a bad payload", message.Topic);
+            Reject(message, "payload", error.Message);
             return;
         }
 

@@ -108,7 +108,10 @@ public sealed class GridUplink(
                 }
             }
 
-            window.Release(response.Acks.Acks.Count);
+            if (response.Acks.Acks.Count > 0)
+            {
+                window.Release(response.Acks.Acks.Count);
+            }
         }
     }
 

@@ -19,6 +19,10 @@ public sealed record DeviceTopic(string DeviceKey, string Kind)
     /// <summary>The topic a device publishes <paramref name="deviceEvent"/> on.</summary>
     public static string For(string deviceKey, DeviceEvent deviceEvent) => $"{Prefix}{deviceKey}/{DeviceEventJson.KindOf(deviceEvent)}";
 
+    /// <summary>A command topic (<c>gonggrid/v1/…/{device}/cmd</c>): the grid's message to a device, never a device event.</summary>
+    public static bool IsCommand(string topic) =>
+        topic.StartsWith(Prefix, StringComparison.Ordinal) && topic.EndsWith("/cmd", StringComparison.Ordinal) && topic.Count(c => c == '/') == 6;
+
     /// <exception cref="FormatException">The topic is not an event topic of the contract.</exception>
     public static DeviceTopic Parse(string topic)
     {

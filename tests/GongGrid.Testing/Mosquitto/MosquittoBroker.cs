@@ -141,6 +141,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
             .AppendLine("log_type warning")
             .AppendLine("log_type notice")
             .AppendLine("log_type information")
+            .AppendLine(_options.LogPackets ? "log_type debug" : "")
             .AppendLine("connection_messages true");
         if (Environment.UserName == "root")
         {

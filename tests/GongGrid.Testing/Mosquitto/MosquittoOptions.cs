@@ -12,6 +12,12 @@ public sealed record MosquittoOptions
     /// <summary>QoS 1 messages the broker has in flight to each client (its default is 20; 0 means no limit).</summary>
     public int MaxInflightMessages { get; init; } = 20;
 
+    /// <summary>
+    /// Logs every packet (mosquitto's <c>log_type debug</c>): "Received PUBACK from CLIENT (Mid: N, RC:0)" and the
+    /// like, so a test can count what a client acknowledged. Meant for a few thousand messages, not a benchmark.
+    /// </summary>
+    public bool LogPackets { get; init; }
+
     /// <summary>PEM files of the server certificate and its private key; when set, the listener speaks only TLS.</summary>
     public (string CertificateFile, string KeyFile)? Tls { get; init; }
 }

@@ -13,12 +13,7 @@ public static class InteropScript
 
     public static async Task<ScriptRun> RunAsync(IReadOnlyDictionary<string, string> environment)
     {
-        var directory = Path.Combine(RepositoryRoot(), "tests", "interop");
-        if (!Directory.Exists(Path.Combine(directory, "node_modules", "@grpc", "grpc-js")))
-        {
-            throw new InvalidOperationException($"{directory}/node_modules is missing: {Install}.");
-        }
-
+        var directory = InstalledDirectory(Path.Combine("@grpc", "grpc-js"));
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = directory,
@@ -50,7 +45,20 @@ public static class InteropScript
         return new ScriptRun(process.ExitCode, await output, await errors);
     }
 
-    private static Process StartNode(ProcessStartInfo start)
+    /// <summary>tests/interop, once <paramref name="package"/> is in its node_modules; otherwise the failure says how to install.</summary>
+    public static string InstalledDirectory(string package)
+    {
+        var directory = Path.Combine(RepositoryRoot(), "tests", "interop");
+        if (!Directory.Exists(Path.Combine(directory, "node_modules", package)))
+        {
+            throw new InvalidOperationException($"{directory}/node_modules is missing: {Install}.");
+        }
+
+        return directory;
+    }
+
+    /// <summary>Starts node; when it is not on PATH the failure says how to install it.</summary>
+    public static Process StartNode(ProcessStartInfo start)
     {
         try
         {

@@ -28,12 +28,19 @@ public sealed class ServedSilo : IAsyncDisposable
     private readonly ScratchDirectory _scratch;
     private readonly SiloProcess _process;
 
-    private ServedSilo(ScratchDirectory scratch, SiloProcess process, Dictionary<string, string> tokens, string address)
+    private ServedSilo(ScratchDirectory scratch, SiloProcess process, Dictionary<string, string> tokens, string address, string clock)
     {
         _scratch = scratch;
         _process = process;
-        ClientEnvironment = new Dictionary<string, string>(tokens) { ["GONGGRID_ADDRESS"] = address, ["GONGGRID_CLOCK"] = Clock };
+        Address = address;
+        ClientEnvironment = new Dictionary<string, string>(tokens) { ["GONGGRID_ADDRESS"] = address, ["GONGGRID_CLOCK"] = clock };
     }
+
+    /// <summary>The API's address, http://127.0.0.1:PORT.</summary>
+    public string Address { get; }
+
+    /// <summary>The token held under <paramref name="variable"/> (GONGGRID_DISTRICT_TOKEN, ...).</summary>
+    public string Token(string variable) => ClientEnvironment[variable];
 
     /// <summary>What a client needs to call this silo: GONGGRID_ADDRESS, GONGGRID_CLOCK and the three tokens.</summary>
     public IReadOnlyDictionary<string, string> ClientEnvironment { get; }
@@ -42,16 +49,20 @@ public sealed class ServedSilo : IAsyncDisposable
     /// Starts the silo and waits for it to serve. The tokens go in as environment variables (GongGrid__Api__Tokens__0__…),
     /// or with <paramref name="tokensOnCommandLine"/> as --GongGrid:Api:Tokens:0:… options of <c>serve</c>.
     /// </summary>
-    public static async Task<ServedSilo> StartAsync(bool tokensOnCommandLine = false)
+    public static Task<ServedSilo> StartAsync(bool tokensOnCommandLine = false) => StartAsync(Clock, Holders, tokensOnCommandLine);
+
+    /// <summary>Starts the silo with its clock from <paramref name="clock"/> and a fresh token for each holder.</summary>
+    public static async Task<ServedSilo> StartAsync(
+        string clock, IReadOnlyList<(string Variable, CallerRole Role, string Scope)> holders, bool tokensOnCommandLine = false)
     {
-        var tokens = Holders.ToDictionary(holder => holder.Variable, _ => TokenHash.NewToken());
-        var configuration = TokenConfiguration(tokens);
+        var tokens = holders.ToDictionary(holder => holder.Variable, _ => TokenHash.NewToken());
+        var configuration = TokenConfiguration(holders, tokens);
         var environment = tokensOnCommandLine ? [] : configuration.ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value);
         var scratch = new ScratchDirectory();
         var roster = Path.Combine(AppContext.BaseDirectory, "samples", "ngoc-lac.roster.json");
         string[] args =
         [
-            "serve", "--storage", "memory", "--roster", roster, "--listen", "http://127.0.0.1:0", "--clock", Clock, "--speed", "1",
+            "serve", "--storage", "memory", "--roster", roster, "--listen", "http://127.0.0.1:0", "--clock", clock, "--speed", "1",
             .. tokensOnCommandLine ? configuration.Select(setting => $"--{setting.Key}={setting.Value}") : [],
         ];
         var process = SiloProcess.Start(scratch.Path, new SiloProcessOptions(environment, Deadline), args);
@@ -68,7 +79,7 @@ public sealed class ServedSilo : IAsyncDisposable
             throw new InvalidOperationException($"The silo ended before it served the API: {run}");
         }
 
-        return new ServedSilo(scratch, process, tokens, line[ServingLine.Length..].Split(' ')[0]);
+        return new ServedSilo(scratch, process, tokens, line[ServingLine.Length..].Split(' ')[0], clock);
     }
 
     /// <summary>Kills the silo and returns what it printed, for a failure message.</summary>
@@ -85,12 +96,13 @@ public sealed class ServedSilo : IAsyncDisposable
     }
 
     /// <summary>GongGrid:Api:Tokens settings for the tokens: each one's hash, holder name, role and scope.</summary>
-    private static Dictionary<string, string> TokenConfiguration(Dictionary<string, string> tokens)
+    private static Dictionary<string, string> TokenConfiguration(
+        IReadOnlyList<(string Variable, CallerRole Role, string Scope)> holders, Dictionary<string, string> tokens)
     {
         var configuration = new Dictionary<string, string>();
-        for (var index = 0; index < Holders.Length; index++)
+        for (var index = 0; index < holders.Count; index++)
         {
-            var (variable, role, scope) = Holders[index];
+            var (variable, role, scope) = holders[index];
             var prefix = $"GongGrid:Api:Tokens:{index}:";
             configuration[prefix + "Sha256"] = TokenHash.Of(tokens[variable]);
             configuration[prefix + "Name"] = $"interop {role}";

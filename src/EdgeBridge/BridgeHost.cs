@@ -39,7 +39,7 @@ public sealed class BridgeHost(BridgeOptions options, ILoggerFactory logging, Ti
         broker.StateChanged += state => Metrics.SetBrokerLink(state.IsConnected);
         using var channel = GrpcChannel.ForAddress(new Uri(options.Grid.Address));
         var intake = new DeviceIntake(journal, directory, Metrics, clock, logging.CreateLogger<DeviceIntake>());
-        var uplink = new GridUplink(channel, options.Grid, journal, directory, new CommandPublisher(broker, Metrics), Metrics, logging.CreateLogger<GridUplink>());
+        var uplink = new GridUplink(channel, options.Grid, journal, directory, new CommandPublisher(broker, Metrics), Metrics, clock, logging.CreateLogger<GridUplink>());
         await using var metricsPage = options.MetricsListen.Length == 0 ? null : await MetricsPageAsync(journal, clock, cancellationToken);
 
         broker.Start();

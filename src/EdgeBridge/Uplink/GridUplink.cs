@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using GongGrid.Api.V1;
 using GongGrid.EdgeBridge.Intake;
 using GongGrid.EdgeBridge.Journal;
@@ -22,6 +23,7 @@ public sealed class GridUplink(
     DeviceDirectory directory,
     CommandPublisher commands,
     BridgeMetrics metrics,
+    TimeProvider clock,
     ILogger<GridUplink> logger)
 {
     private readonly IngestService.IngestServiceClient _client = new(channel);
@@ -80,6 +82,7 @@ public sealed class GridUplink(
                 batch.Events.Add(deviceEvent);
             }
 
+            batch.SentAt = Timestamp.FromDateTimeOffset(clock.GetUtcNow());
             await requests.WriteAsync(batch, cancellationToken);
             metrics.OnForwarded(batch.Events.Count);
         }

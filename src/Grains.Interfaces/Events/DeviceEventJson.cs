@@ -121,12 +121,14 @@ public static class DeviceEventJson
             var other => throw new FormatException($"'{name}' must be a percentage from 0 to 100, not {other}."),
         };
 
+    /// <summary>One of the enum's names, whole and case-insensitive; "unknown", numbers and comma lists are refused.</summary>
     private static TEnum Choice<TEnum>(JsonElement payload, string name) where TEnum : struct, Enum
     {
         var text = OptionalString(payload, name) ?? throw Missing(name);
-        return Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && !int.TryParse(text, out _)
-            ? value
-            : throw new FormatException($"'{name}' is '{text}'; expected one of {string.Join(", ", Enum.GetNames<TEnum>().Select(choice => choice.ToLowerInvariant()))}.");
+        var choices = Enum.GetNames<TEnum>().Where(choice => choice != "Unknown").ToList();
+        return choices.FirstOrDefault(choice => choice.Equals(text, StringComparison.OrdinalIgnoreCase)) is { } match
+            ? Enum.Parse<TEnum>(match)
+            : throw new FormatException($"'{name}' is '{text}'; expected one of {string.Join(", ", choices.Select(choice => choice.ToLowerInvariant()))}.");
     }
 
     private static FormatException Missing(string name) => new($"'{name}' is missing.");

@@ -18,7 +18,7 @@ namespace GongGrid.Silo.Api.Services;
 /// grain. A failure that might be temporary (storage, timeouts) ends the stream without acknowledging, so the
 /// bridge sends the events again; events that can never apply are acknowledged REJECTED with the reason.
 /// </summary>
-public sealed class IngestApi(IGrainFactory grains, BridgeRegistry bridges, SiloStopping stopping) : IngestService.IngestServiceBase
+public sealed class IngestApi(IGrainFactory grains, BridgeRegistry bridges, SiloStopping stopping, TimeProvider clock) : IngestService.IngestServiceBase
 {
     private const int BatchesInFlight = 8;
     private readonly DeviceEventIngest _ingest = new(grains);
@@ -78,7 +78,8 @@ public sealed class IngestApi(IGrainFactory grains, BridgeRegistry bridges, Silo
         try
         {
             var acks = new EventAcks();
-            acks.Acks.AddRange(await Task.WhenAll(request.Events.Select(ApplyAsync)));
+            var bridgeClockBehind = request.SentAt is { } sentAt ? clock.GetUtcNow() - sentAt.ToDateTimeOffset() : TimeSpan.Zero;
+            acks.Acks.AddRange(await Task.WhenAll(request.Events.Select(proto => ApplyAsync(proto, bridgeClockBehind))));
             await responses.WriteAsync(new IngestResponse { Acks = acks });
         }
         finally
@@ -87,13 +88,18 @@ public sealed class IngestApi(IGrainFactory grains, BridgeRegistry bridges, Silo
         }
     }
 
-    private async Task<EventAck> ApplyAsync(DeviceEvent proto)
+    private async Task<EventAck> ApplyAsync(DeviceEvent proto, TimeSpan bridgeClockBehind)
     {
         var ack = new EventAck { DeviceKey = proto.DeviceKey, EventId = proto.EventId, BridgeSequence = proto.BridgeSequence };
         var (domain, rejection) = ProtoEvents.ToDomain(proto);
         if (domain is null)
         {
             return Rejected(ack, rejection!);
+        }
+
+        if (domain.ReceivedAt is { } receivedAt)
+        {
+            domain = domain with { ReceivedAt = receivedAt + bridgeClockBehind };
         }
 
         try

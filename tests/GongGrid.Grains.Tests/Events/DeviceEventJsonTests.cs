@@ -1,0 +1,37 @@
+using System.Text.Json;
+using GongGrid.Grains.Interfaces;
+
+namespace GongGrid.Grains.Tests.Events;
+
+/// <summary>The device payload rules both the silo's ingest command and the edge bridge apply.</summary>
+public sealed class DeviceEventJsonTests
+{
+    private static DeviceEvent Parse(string kind, string json) => DeviceEventJson.Parse(kind, JsonDocument.Parse(json).RootElement);
+
+    [Theory]
+    [InlineData("alarm", """{"eventId":"b1","time":1795359600000,"seq":1,"alarm":"unknown"}""", "'alarm' is 'unknown'; expected one of fire, flood, crime, violence, disaster, other.")]
+    [InlineData("alarm", """{"eventId":"b1","time":1795359600000,"seq":1,"alarm":"fire,flood"}""", "'alarm' is 'fire,flood'; expected one of fire, flood, crime, violence, disaster, other.")]
+    [InlineData("alarm", """{"eventId":"b1","time":1795359600000,"seq":1,"alarm":"2"}""", "'alarm' is '2'; expected one of fire, flood, crime, violence, disaster, other.")]
+    [InlineData("playback", """{"eventId":"s1","time":1795359600000,"seq":1,"program":"music"}""", "'program' is 'music'; expected one of peace, alarm.")]
+    [InlineData("heartbeat", """{"eventId":"h1","time":"2026-11-22T22:00:00","seq":1}""", "'time' must be RFC 3339 with an offset (2026-11-22T22:00:01+07:00) or Unix milliseconds, not 2026-11-22T22:00:00.")]
+    public void A_value_outside_the_contract_is_refused_naming_the_field(string kind, string json, string message) =>
+        Assert.Equal(message, Assert.Throws<FormatException>(() => Parse(kind, json)).Message);
+
+    [Fact]
+    public void A_payload_the_simulator_formats_reads_back_as_the_same_event()
+    {
+        DeviceEvent[] events =
+        [
+            new StrikeEvent("g1-1", new DateTimeOffset(2026, 11, 22, 22, 0, 1, TimeSpan.FromHours(7)), 17, "striker-2"),
+            new HeartbeatEvent("g1-hb", new DateTimeOffset(2026, 11, 22, 22, 5, 0, TimeSpan.Zero), 18, 64, -87),
+            new AlarmButtonEvent("b1-7", new DateTimeOffset(2026, 11, 22, 23, 41, 10, TimeSpan.FromHours(7)), 7, AlarmKind.Flood),
+            new PlaybackEvent("s1-3", new DateTimeOffset(2026, 11, 22, 22, 0, 0, TimeSpan.FromHours(7)), 3, PlaybackProgram.Peace),
+        ];
+
+        foreach (var deviceEvent in events)
+        {
+            var json = JsonDocument.Parse(DeviceEventJson.Format(deviceEvent)).RootElement;
+            Assert.Equal(deviceEvent, DeviceEventJson.Parse(DeviceEventJson.KindOf(deviceEvent), json));
+        }
+    }
+}

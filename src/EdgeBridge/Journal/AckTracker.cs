@@ -45,7 +45,8 @@ internal sealed class AckTracker(long watermark)
             if (from <= _watermark && until > _watermark)
             {
                 _watermark = until;
-                if (_above.Count > 0)
+                // A single acknowledgement leaves nothing below the new watermark; only a range can, and it is rare.
+                if (_above.Count > 0 && until - from > 1)
                 {
                     _above.RemoveWhere(sequence => sequence < until);
                 }

@@ -44,6 +44,10 @@ public sealed class GridUplink(
                 logger.LogWarning("Uplink to {Address} down ({Reason}); retrying in {Delay:F1} s", options.Address, Reason(error), delay.TotalSeconds);
                 await Task.Delay(delay, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping: the stream ends however the transport reports it (cancelled, or reset).
+            }
         }
 
         metrics.SetLink("down");

@@ -10,6 +10,8 @@ namespace GongGrid.Silo.Api.Security;
 public sealed class TokenAuthentication(IReadOnlyList<ApiTokenOptions> tokens)
 {
     private static readonly object CallerItem = new();
+    private readonly (string Sha256, Caller Caller)[] _callers =
+        [.. tokens.Select(token => (token.Sha256, new Caller(token.Name, token.Role, token.Scopes)))];
 
     public ValueTask AuthenticateAsync(ServerCallContext context)
     {
@@ -25,9 +27,9 @@ public sealed class TokenAuthentication(IReadOnlyList<ApiTokenOptions> tokens)
         }
 
         var hash = TokenHash.Of(header["Bearer ".Length..].Trim());
-        var token = tokens.FirstOrDefault(candidate => TokenHash.Matches(candidate.Sha256, hash))
+        var caller = _callers.FirstOrDefault(candidate => TokenHash.Matches(candidate.Sha256, hash)).Caller
             ?? throw new RpcException(StatusCode.Unauthenticated, "the bearer token is not valid for this grid");
-        context.Items[CallerItem] = new Caller(token.Name, token.Role, token.Scopes);
+        context.Items[CallerItem] = caller;
         return ValueTask.CompletedTask;
     }
 

@@ -17,10 +17,11 @@ namespace GongGrid.Benchmarks;
 
 /// <summary>
 /// The `mqtt-e2e` scenario: the 22:00 burst (a full peace round from the first gong of every village) published
-/// at QoS 1 by 8 device connections to mosquitto, through one edge bridge (journal fsync, gRPC ingest stream) into
+/// at QoS 1 by 8 device connections to mosquitto, through edge bridges (journal fsync, gRPC ingest stream) into
 /// an in-memory silo, timed until the grid acknowledged every strike. Beside it, in the same run, the same traffic
 /// from the same publishers to `mosquitto_sub -q 1 > /dev/null`: the broker's raw rate on this machine.
-/// GONGGRID_BENCH_DISTRICTS sets the size (100 districts of 100 villages by default).
+/// GONGGRID_BENCH_DISTRICTS sets the size (100 districts of 100 villages by default; 700 is the national night) and
+/// GONGGRID_BENCH_BRIDGES the number of bridges sharing the districts (1 by default).
 /// </summary>
 internal static class EndToEndBurstBenchmark
 {
@@ -29,15 +30,16 @@ internal static class EndToEndBurstBenchmark
     public static async Task RunAsync()
     {
         var districts = int.TryParse(Environment.GetEnvironmentVariable("GONGGRID_BENCH_DISTRICTS"), out var count) ? count : 100;
+        var bridgeCount = int.TryParse(Environment.GetEnvironmentVariable("GONGGRID_BENCH_BRIDGES"), out var bridgesWanted) ? bridgesWanted : 1;
         var nation = SyntheticNation.Create(districts, 10, 10, 10, seed: 22);
         var plan = PeaceRounds.Plan(nation, GridSilo.PeaceTime)
             .SelectMany(round => round.Strikes.Select(strike => new PlannedEvent(GridSilo.PeaceTime.AddMinutes(-10), round.DeviceKey, strike)))
             .ToList();
-        Report.Heading($"mqtt-e2e: 22:00 burst of {plan.Count:N0} strikes ({nation.Count * 100:N0} villages), {Publishers} publishers, QoS 1");
+        Report.Heading($"mqtt-e2e: 22:00 burst of {plan.Count:N0} strikes ({nation.Count * 100:N0} villages), {Publishers} publishers, {bridgeCount} bridge(s), QoS 1");
         await using var broker = await MosquittoBroker.StartAsync(new MosquittoOptions { MaxInflightMessages = 1000 });
 
         var raw = await RawBrokerRateAsync(broker, plan);
-        var (published, journaled, endToEnd) = await EndToEndRateAsync(broker, nation, plan);
+        var (published, journaled, endToEnd) = await EndToEndRateAsync(broker, nation, plan, bridgeCount);
         Report.Figure("raw broker: publish to mosquitto_sub -q 1, events/s", raw, "/s");
         Report.Figure("publishes acknowledged by the broker (bridge subscribed), events/s", published, "/s");
         Report.Figure("publish to fsynced in the bridge's journal, events/s", journaled, "/s");
@@ -64,17 +66,18 @@ internal static class EndToEndBurstBenchmark
     }
 
     private static async Task<(double Published, double Journaled, double EndToEnd)> EndToEndRateAsync(
-        MosquittoBroker broker, IReadOnlyList<DistrictRoster> nation, IReadOnlyList<PlannedEvent> plan)
+        MosquittoBroker broker, IReadOnlyList<DistrictRoster> nation, IReadOnlyList<PlannedEvent> plan, int bridgeCount)
     {
         var clock = new ManualTimeProvider(GridSilo.PeaceTime.AddSeconds(40));
-        var villages = nation.SelectMany(district => district.Communes.SelectMany(commune =>
-            commune.Villages.Select(village => $"{district.Key}/{commune.Slug}/{village.Slug}"))).ToList();
-        var token = TokenHash.NewToken();
+        // Each bridge serves every bridgeCount-th district, as the bridges of a province's villages share its grid.
+        var shares = Enumerable.Range(0, bridgeCount)
+            .Select(index => nation.Where((_, district) => district % bridgeCount == index).ToList())
+            .Select(districts => (Districts: districts, Villages: VillagesOf(districts), Token: TokenHash.NewToken()))
+            .ToList();
         string[] settings =
         [
             "--GongGrid:Storage=memory", "--GongGrid:Api:Listen=http://127.0.0.1:0", "--GongGrid:Api:MaxMessageBytes=16777216",
-            $"--GongGrid:Api:Tokens:0:Sha256={TokenHash.Of(token)}", "--GongGrid:Api:Tokens:0:Name=bench", "--GongGrid:Api:Tokens:0:Role=EdgeBridge",
-            .. villages.Select((village, index) => $"--GongGrid:Api:Tokens:0:Scopes:{index}={village}"),
+            .. shares.SelectMany((share, index) => TokenSettings(index, share.Token, share.Villages)),
         ];
         await using var grid = await GridHost.StartAsync(settings, clock, serveApi: true);
         foreach (var district in nation)
@@ -83,22 +86,20 @@ internal static class EndToEndBurstBenchmark
         }
 
         var data = Directory.CreateTempSubdirectory("gonggrid-e2e-");
-        var bridge = new BridgeHost(
+        var bridges = shares.Select((share, index) => new BridgeHost(
             new BridgeOptions
             {
-                Villages = villages,
-                Broker = new BrokerOptions { Port = broker.Port, ClientId = "bench-bridge", TopicFilters = [.. nation.Select(district => $"gonggrid/v1/{district.Key}/#")] },
-                Grid = new() { Address = grid.ApiAddress!.ToString(), Token = token },
-                DataDirectory = data.FullName,
+                Villages = share.Villages,
+                Broker = new BrokerOptions { Port = broker.Port, ClientId = $"bench-bridge-{index}", TopicFilters = [.. share.Districts.Select(district => $"gonggrid/v1/{district.Key}/#")] },
+                Grid = new() { Address = grid.ApiAddress!.ToString(), Token = share.Token },
+                DataDirectory = Path.Combine(data.FullName, $"bridge-{index}"),
                 MetricsListen = "",
             },
             NullLoggerFactory.Instance,
-            clock);
+            clock)).ToList();
         using var stop = new CancellationTokenSource();
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var running = bridge.RunAsync(_ => ready.TrySetResult(), stop.Token);
-        await ready.Task;
-        while (bridge.Metrics.Link != "up")
+        var running = bridges.Select(bridge => bridge.RunAsync(_ => { }, stop.Token)).ToList();
+        while (bridges.Any(bridge => bridge.Metrics.Link != "up"))
         {
             await Task.Delay(50);
         }
@@ -107,13 +108,13 @@ internal static class EndToEndBurstBenchmark
         var stopwatch = Stopwatch.StartNew();
         await MqttNightPlayer.RunAsync(plan, devices, clock, CancellationToken.None);
         var published = plan.Count / stopwatch.Elapsed.TotalSeconds;
-        while (bridge.Metrics.Journaled < plan.Count)
+        while (bridges.Sum(bridge => bridge.Metrics.Journaled) < plan.Count)
         {
             await Task.Delay(10);
         }
 
         var journaled = plan.Count / stopwatch.Elapsed.TotalSeconds;
-        while (bridge.Metrics.Acknowledged < plan.Count)
+        while (bridges.Sum(bridge => bridge.Metrics.Acknowledged) < plan.Count)
         {
             await Task.Delay(10);
         }
@@ -121,10 +122,21 @@ internal static class EndToEndBurstBenchmark
         var endToEnd = plan.Count / stopwatch.Elapsed.TotalSeconds;
         await DisposeAllAsync(devices);
         await stop.CancelAsync();
-        await running;
+        await Task.WhenAll(running);
         data.Delete(recursive: true);
         return (published, journaled, endToEnd);
     }
+
+    private static List<string> VillagesOf(IEnumerable<DistrictRoster> districts) =>
+        [.. districts.SelectMany(district => district.Communes.SelectMany(commune =>
+            commune.Villages.Select(village => $"{district.Key}/{commune.Slug}/{village.Slug}")))];
+
+    private static IEnumerable<string> TokenSettings(int index, string token, IReadOnlyList<string> villages) =>
+        new[]
+        {
+            $"--GongGrid:Api:Tokens:{index}:Sha256={TokenHash.Of(token)}", $"--GongGrid:Api:Tokens:{index}:Name=bench bridge {index}",
+            $"--GongGrid:Api:Tokens:{index}:Role=EdgeBridge",
+        }.Concat(villages.Select((village, scope) => $"--GongGrid:Api:Tokens:{index}:Scopes:{scope}={village}"));
 
     private static async Task<List<MqttClient>> ConnectAsync(MosquittoBroker broker, string name)
     {

@@ -29,14 +29,29 @@ public sealed class HealthApi(IHostApplicationLifetime lifetime) : Health.Health
     {
         var status = Known.Contains(request.Service) ? Current() : ServingStatus.ServiceUnknown;
         await responses.WriteAsync(new HealthCheckResponse { Status = status });
+        if (status == ServingStatus.NotServing && !lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // Asked while the silo was still starting: say SERVING once it has started.
+            using var starting = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStarted, lifetime.ApplicationStopping, context.CancellationToken);
+            await Until(starting.Token);
+            context.CancellationToken.ThrowIfCancellationRequested();
+            status = Current();
+            if (status == ServingStatus.Serving)
+            {
+                await responses.WriteAsync(new HealthCheckResponse { Status = status });
+            }
+        }
+
         using var open = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping, context.CancellationToken);
-        await Task.Delay(Timeout.Infinite, open.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        await Until(open.Token);
         context.CancellationToken.ThrowIfCancellationRequested();
         if (status == ServingStatus.Serving)
         {
             await responses.WriteAsync(new HealthCheckResponse { Status = ServingStatus.NotServing });
         }
     }
+
+    private static Task Until(CancellationToken token) => Task.Delay(Timeout.Infinite, token).ContinueWith(_ => { }, TaskScheduler.Default);
 
     private ServingStatus Current() =>
         lifetime.ApplicationStarted.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested

@@ -46,7 +46,9 @@ public sealed class DeadlineTests
 
         Assert.Equal(StatusCode.DeadlineExceeded, ex.Status);
         Assert.InRange(received, 1, 999);
-        Assert.True(await server.Observed.CancelledWithin("count", Bound));
+        // The server stops either way: its deadline fires the handler's token, or the client's reset fails its next
+        // write first (then the handler ends before its token fires), whichever comes first on a busy machine.
+        Assert.True(await server.Observed.FinishedWithin("count", Bound));
     }
 
     [Fact]

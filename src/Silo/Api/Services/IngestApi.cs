@@ -58,6 +58,11 @@ public sealed class IngestApi(IGrainFactory grains, BridgeRegistry bridges, Silo
             await Task.WhenAll(batches);
             throw SiloStopping.Unavailable("reconnect and send the unacknowledged events again");
         }
+        finally
+        {
+            // However the stream ends, batches still running finish before their semaphore and stream go away.
+            await Task.WhenAll(batches).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
 
         await Task.WhenAll(batches);
     }

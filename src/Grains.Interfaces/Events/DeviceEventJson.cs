@@ -11,6 +11,12 @@ namespace GongGrid.Grains.Interfaces;
 /// </summary>
 public static class DeviceEventJson
 {
+    /// <summary>The longest event id the contract allows; ids are per-device counters or UUIDs, never documents.</summary>
+    public const int MaxEventIdLength = 128;
+
+    private static readonly long MinUnixMilliseconds = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+    private static readonly long MaxUnixMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     public static DeviceEvent Parse(string kind, JsonElement payload)
     {
         if (payload.ValueKind != JsonValueKind.Object)
@@ -18,8 +24,16 @@ public static class DeviceEventJson
             throw new FormatException($"A {kind} event must be a JSON object, not {payload.ValueKind}.");
         }
         var id = RequiredString(payload, "eventId");
+        if (string.IsNullOrWhiteSpace(id) || id.Length > MaxEventIdLength)
+        {
+            throw new FormatException($"'eventId' must be 1 to {MaxEventIdLength} characters, not all blank; it has {id.Length}.");
+        }
         var time = Time(payload);
         var sequence = Number(payload, "seq") ?? throw Missing("seq");
+        if (sequence < 0)
+        {
+            throw new FormatException($"'seq' must be 0 or more, not {sequence}.");
+        }
         return kind switch
         {
             "strike" => new StrikeEvent(id, time, sequence, OptionalString(payload, "striker")),
@@ -89,7 +103,9 @@ public static class DeviceEventJson
         }
         if (time.ValueKind == JsonValueKind.Number && time.TryGetInt64(out var unixMilliseconds))
         {
-            return DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
+            return unixMilliseconds >= MinUnixMilliseconds && unixMilliseconds <= MaxUnixMilliseconds
+                ? DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds)
+                : throw new FormatException($"'time' {unixMilliseconds} is outside the Unix milliseconds of the years 1 to 9999.");
         }
         if (time.ValueKind == JsonValueKind.String
             && DateTimeOffset.TryParseExact(time.GetString(), ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"], CultureInfo.InvariantCulture,
@@ -105,8 +121,21 @@ public static class DeviceEventJson
 
     private static string? OptionalString(JsonElement payload, string name) =>
         !payload.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
-        : value.ValueKind == JsonValueKind.String ? value.GetString()
+        : value.ValueKind == JsonValueKind.String ? Text(value, name)
         : throw new FormatException($"'{name}' must be a string, not {value.ValueKind}.");
+
+    /// <summary>A JSON string with bytes that are not UTF-8 parses, and fails only when read.</summary>
+    private static string Text(JsonElement value, string name)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException error)
+        {
+            throw new FormatException($"'{name}' is not valid UTF-8: {error.Message}");
+        }
+    }
 
     private static long? Number(JsonElement payload, string name) =>
         !payload.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null

@@ -9,18 +9,15 @@ namespace GongGrid.Grains.Ingest;
 /// </summary>
 public sealed class DeviceEventIngest(IGrainFactory grains)
 {
-    /// <summary>Longest event id accepted; ids are per-device counters or UUIDs, never documents.</summary>
-    public const int MaxEventIdLength = 128;
-
     public Task<EventReceipt> IngestAsync(string deviceKey, DeviceEvent deviceEvent)
     {
         if (GrainKeys.Depth(deviceKey) != 4 || deviceKey.Split('/').Any(slug => !Interfaces.Roster.Slug.IsValid(slug)))
         {
             throw new ArgumentException($"'{deviceKey}' is not a device key; expected district/commune/village/device, each a lowercase ASCII slug.", nameof(deviceKey));
         }
-        if (string.IsNullOrWhiteSpace(deviceEvent.EventId) || deviceEvent.EventId.Length > MaxEventIdLength)
+        if (string.IsNullOrWhiteSpace(deviceEvent.EventId) || deviceEvent.EventId.Length > DeviceEventJson.MaxEventIdLength)
         {
-            throw new ArgumentException($"Event id of an event from '{deviceKey}' must be 1 to {MaxEventIdLength} characters.", nameof(deviceEvent));
+            throw new ArgumentException($"Event id of an event from '{deviceKey}' must be 1 to {DeviceEventJson.MaxEventIdLength} characters.", nameof(deviceEvent));
         }
         if (deviceEvent.Sequence < 0)
         {

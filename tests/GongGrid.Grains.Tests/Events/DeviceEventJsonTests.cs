@@ -14,6 +14,9 @@ public sealed class DeviceEventJsonTests
     [InlineData("alarm", """{"eventId":"b1","time":1795359600000,"seq":1,"alarm":"2"}""", "'alarm' is '2'; expected one of fire, flood, crime, violence, disaster, other.")]
     [InlineData("playback", """{"eventId":"s1","time":1795359600000,"seq":1,"program":"music"}""", "'program' is 'music'; expected one of peace, alarm.")]
     [InlineData("heartbeat", """{"eventId":"h1","time":"2026-11-22T22:00:00","seq":1}""", "'time' must be RFC 3339 with an offset (2026-11-22T22:00:01+07:00) or Unix milliseconds, not 2026-11-22T22:00:00.")]
+    [InlineData("strike", """{"eventId":"g1","time":1795359600000,"seq":-1}""", "'seq' must be 0 or more, not -1.")]
+    [InlineData("strike", """{"eventId":"g1","time":999999999999999999,"seq":1}""", "'time' 999999999999999999 is outside the Unix milliseconds of the years 1 to 9999.")]
+    [InlineData("strike", """{"eventId":"  ","time":1795359600000,"seq":1}""", "'eventId' must be 1 to 128 characters, not all blank; it has 2.")]
     public void A_value_outside_the_contract_is_refused_naming_the_field(string kind, string json, string message) =>
         Assert.Equal(message, Assert.Throws<FormatException>(() => Parse(kind, json)).Message);
 

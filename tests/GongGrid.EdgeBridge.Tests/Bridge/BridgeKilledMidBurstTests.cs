@@ -25,17 +25,11 @@ public sealed class BridgeKilledMidBurstTests(ITestOutputHelper output)
     public async Task Every_strike_of_a_burst_counts_exactly_once_after_the_bridge_is_killed_9_in_its_middle_and_restarted()
     {
         await using var rig = await BridgeRig.StartAsync([.. Gongs.Keys]);
-        await rig.StartSiloAsync();
-        var bridge = await rig.StartBridgeAsync();
-        await bridge.MetricsUntilAsync(page => page.LinkUp && page.BrokerConnected, "the bridge is connected both ways", TimeSpan.FromSeconds(30));
+        var bridge = await rig.StartConnectedAsync();
 
         var plans = Gongs.Select(village => Strikes.InVillage(village.Key, village.Value, StrikesPerVillage, "burst")).ToList();
         var total = plans.Sum(plan => plan.Count);
-        var publishers = new List<DevicePublisher>();
-        foreach (var village in Gongs.Keys)
-        {
-            publishers.Add(await rig.PublisherAsync($"devices-{village.Split('/')[^1]}"));
-        }
+        var publishers = await rig.PublisherPerVillageAsync(Gongs.Keys);
         try
         {
             // Paced (20 events per publisher, then 20 ms) so that the kill lands while devices are still publishing.

@@ -63,7 +63,31 @@ internal sealed partial class BridgeRig : IAsyncDisposable
         return bridge;
     }
 
+    /// <summary>
+    /// Starts the silo and the bridge, and waits until the bridge is connected both ways; the link is reported up
+    /// only once the bridge holds the grid's list of its devices.
+    /// </summary>
+    public async Task<BridgeProcess> StartConnectedAsync(string storage = "memory")
+    {
+        await StartSiloAsync(storage);
+        var bridge = await StartBridgeAsync();
+        await bridge.MetricsUntilAsync(page => page.LinkUp && page.BrokerConnected, "the bridge is connected both ways", TimeSpan.FromSeconds(30));
+        return bridge;
+    }
+
     public Task<DevicePublisher> PublisherAsync(string clientId) => DevicePublisher.ConnectAsync(Broker.Port, clientId);
+
+    /// <summary>One device connection per village, named after it, as each village's devices would publish.</summary>
+    public async Task<List<DevicePublisher>> PublisherPerVillageAsync(IEnumerable<string> villages)
+    {
+        var publishers = new List<DevicePublisher>();
+        foreach (var village in villages)
+        {
+            publishers.Add(await PublisherAsync($"devices-{village.Split('/')[^1]}"));
+        }
+
+        return publishers;
+    }
 
     /// <summary>
     /// Polls the commune's strike counts until every village in <paramref name="expected"/> has its count, and

@@ -24,17 +24,11 @@ public sealed class BrokerRestartTests(ITestOutputHelper output)
     public async Task Nothing_is_lost_when_the_broker_restarts_mid_stream_and_the_bridge_reconnects_to_its_kept_session()
     {
         await using var rig = await BridgeRig.StartAsync([.. Gongs.Keys]);
-        await rig.StartSiloAsync();
-        var bridge = await rig.StartBridgeAsync();
-        await bridge.MetricsUntilAsync(page => page.LinkUp && page.BrokerConnected, "the bridge is connected both ways", TimeSpan.FromSeconds(30));
+        var bridge = await rig.StartConnectedAsync();
 
         var plans = Gongs.Select(village => Strikes.InVillage(village.Key, village.Value, StrikesPerVillage, "restart")).ToList();
         var total = plans.Sum(plan => plan.Count);
-        var publishers = new List<DevicePublisher>();
-        foreach (var village in Gongs.Keys)
-        {
-            publishers.Add(await rig.PublisherAsync($"devices-{village.Split('/')[^1]}"));
-        }
+        var publishers = await rig.PublisherPerVillageAsync(Gongs.Keys);
         try
         {
             var publishing = Task.WhenAll(publishers.Select((publisher, index) => publisher.PublishAsync(plans[index], chunk: 20, pause: TimeSpan.FromMilliseconds(20))));

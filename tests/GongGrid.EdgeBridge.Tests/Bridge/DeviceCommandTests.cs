@@ -18,9 +18,7 @@ public sealed class DeviceCommandTests(ITestOutputHelper output)
     public async Task Sounding_the_alarm_on_a_communes_speakers_publishes_the_documented_command_to_the_speaker_of_the_bridges_village()
     {
         await using var rig = await BridgeRig.StartAsync([Village], logPackets: true);
-        await rig.StartSiloAsync();
-        var bridge = await rig.StartBridgeAsync();
-        await bridge.MetricsUntilAsync(page => page.LinkUp && page.BrokerConnected, "the bridge is connected both ways", TimeSpan.FromSeconds(30));
+        var bridge = await rig.StartConnectedAsync();
         await using var speaker = new MqttClient(new MqttClientOptions { Host = rig.Broker.Host, Port = rig.Broker.Port, ClientId = "speakers" });
         await speaker.ConnectAsync();
         await speaker.SubscribeAsync("gonggrid/v1/+/+/+/+/cmd", MqttQos.AtLeastOnce);

@@ -22,17 +22,11 @@ public sealed class SiloKilledTests(ITestOutputHelper output)
     public async Task Every_event_is_applied_once_when_the_silo_is_killed_9_mid_stream_and_restarted_on_its_sqlite_data()
     {
         await using var rig = await BridgeRig.StartAsync([.. Gongs.Keys]);
-        await rig.StartSiloAsync(storage: "sqlite");
-        var bridge = await rig.StartBridgeAsync();
-        await bridge.MetricsUntilAsync(page => page.LinkUp && page.BrokerConnected, "the bridge is connected both ways", TimeSpan.FromSeconds(30));
+        var bridge = await rig.StartConnectedAsync(storage: "sqlite");
 
         var plans = Gongs.Select(village => Strikes.InVillage(village.Key, village.Value, StrikesPerVillage, "silo-kill")).ToList();
         var total = plans.Sum(plan => plan.Count);
-        var publishers = new List<DevicePublisher>();
-        foreach (var village in Gongs.Keys)
-        {
-            publishers.Add(await rig.PublisherAsync($"devices-{village.Split('/')[^1]}"));
-        }
+        var publishers = await rig.PublisherPerVillageAsync(Gongs.Keys);
         try
         {
             var publishing = Task.WhenAll(publishers.Select((publisher, index) => publisher.PublishAsync(plans[index], chunk: 20, pause: TimeSpan.FromMilliseconds(30))));

@@ -6,6 +6,7 @@ using GongGrid.Rpc.Client;
 using GongGrid.Silo.Api.Security;
 using GongGrid.Testing;
 using GongGrid.Testing.Mosquitto;
+using GongGrid.Testing.Processes;
 using Xunit.Abstractions;
 
 namespace GongGrid.Interop.Tests;
@@ -64,8 +65,8 @@ public sealed class MqttJsDevicesInteropTests(ITestOutputHelper output)
         await using var silo = await ServedSilo.StartAsync($"{nightText}T21:59:30+07:00", Holders);
         using var scratch = new ScratchDirectory();
         var bridges = await Task.WhenAll(
-            BridgeProcess.StartAsync(Village, broker.Port, silo.Address, silo.Token("GONGGRID_BRIDGE_TOKEN"), scratch.File("phu-thuong")),
-            BridgeProcess.StartAsync(SpeakerVillage, broker.Port, silo.Address, silo.Token("GONGGRID_SPEAKER_BRIDGE_TOKEN"), scratch.File("ban-rich")));
+            StartBridgeAsync(Village, broker, silo, "GONGGRID_BRIDGE_TOKEN", scratch.File("phu-thuong")),
+            StartBridgeAsync(SpeakerVillage, broker, silo, "GONGGRID_SPEAKER_BRIDGE_TOKEN", scratch.File("ban-rich")));
         await using var bridge = bridges[0];
         await using var speakerBridge = bridges[1];
         MqttDevicesScript? script = null;
@@ -79,7 +80,7 @@ public sealed class MqttJsDevicesInteropTests(ITestOutputHelper output)
                 ["GONGGRID_ALARM_BUTTON"] = "alarm-button-1",
                 ["GONGGRID_UNKNOWN_DEVICE"] = "gong-9",
                 ["GONGGRID_NIGHT"] = nightText,
-                ["GONGGRID_BRIDGE_METRICS"] = bridge.MetricsUrl,
+                ["GONGGRID_BRIDGE_METRICS"] = bridge.MetricsAddress.ToString(),
                 ["GONGGRID_SPEAKER"] = Speaker,
                 ["GONGGRID_WAIT_FOR_COMMAND"] = "1",
             });
@@ -88,17 +89,17 @@ public sealed class MqttJsDevicesInteropTests(ITestOutputHelper output)
 
             // Every event the bridge journaled is acknowledged by the grid: 9 strikes, the redelivered strike, the
             // heartbeat and the button press.
-            var metrics = await Eventually.Until(bridge.MetricsAsync, sample => Value(sample, "gonggrid_bridge_events_acknowledged_total") >= 12, TimeSpan.FromSeconds(10));
-            Assert.Equal(17, Value(metrics, "gonggrid_bridge_events_received_total"));
-            Assert.Equal(12, Value(metrics, "gonggrid_bridge_events_journaled_total"));
-            Assert.Equal(12, Value(metrics, "gonggrid_bridge_events_acknowledged_total"));
-            Assert.Equal(1, Value(metrics, "gonggrid_bridge_events_duplicate_total"));
-            Assert.Equal(0, Value(metrics, "gonggrid_bridge_journal_depth"));
-            Assert.Equal(3, Value(metrics, "gonggrid_bridge_events_rejected_total{reason=\"payload\"}"));
-            Assert.Equal(1, Value(metrics, "gonggrid_bridge_events_rejected_total{reason=\"unknown-device\"}"));
-            Assert.Equal(1, Value(metrics, "gonggrid_bridge_events_rejected_total{reason=\"wrong-kind\"}"));
-            Assert.Equal(0, Value(metrics, "gonggrid_bridge_events_rejected_total{reason=\"topic\"}"));
-            Assert.Equal(0, Value(metrics, "gonggrid_bridge_events_rejected_total{reason=\"grid\"}"));
+            var metrics = await bridge.MetricsUntilAsync(page => page.Acknowledged >= 12, "the grid acknowledged 12 events", TimeSpan.FromSeconds(10));
+            Assert.Equal(17, metrics.Received);
+            Assert.Equal(12, metrics.Journaled);
+            Assert.Equal(12, metrics.Acknowledged);
+            Assert.Equal(1, metrics.Duplicates);
+            Assert.Equal(0, metrics.JournalDepth);
+            Assert.Equal(3, metrics.RejectedFor("payload"));
+            Assert.Equal(1, metrics.RejectedFor("unknown-device"));
+            Assert.Equal(1, metrics.RejectedFor("wrong-kind"));
+            Assert.Equal(0, metrics.RejectedFor("topic"));
+            Assert.Equal(0, metrics.RejectedFor("grid"));
 
             using var channel = GrpcChannel.ForAddress(new Uri(silo.Address));
             var police = new CallOptions(BearerToken: silo.Token("GONGGRID_DISTRICT_TOKEN"), Timeout: TimeSpan.FromSeconds(10));
@@ -119,7 +120,7 @@ public sealed class MqttJsDevicesInteropTests(ITestOutputHelper output)
             Assert.Equal(peace.AddSeconds(40), alarm.RaisedAt.ToDateTimeOffset());
 
             // The command goes down the Cao Thịnh bridge's ingest stream and out on the speaker's cmd topic.
-            await speakerBridge.WaitForLinkUpAsync();
+            await speakerBridge.MetricsUntilAsync(page => page.LinkUp, "the speaker bridge's uplink is up", TimeSpan.FromSeconds(10));
             var sound = await alarmService.SoundAlarmOnSpeakersAsync(new SoundAlarmRequest { CommuneKey = SpeakerCommune, Kind = AlarmKind.Fire }, police);
             Assert.Equal(1, sound.CommandsSent);
             Assert.DoesNotContain(SpeakerVillage, sound.UnreachableVillages);
@@ -135,7 +136,7 @@ public sealed class MqttJsDevicesInteropTests(ITestOutputHelper output)
         }
         finally
         {
-            output.WriteLine($"mqtt-devices.mjs:\n{script?.Output}\n\nbridge {Village}:\n{bridge.Log}\n\nbridge {SpeakerVillage}:\n{speakerBridge.Log}");
+            output.WriteLine($"mqtt-devices.mjs:\n{script?.Output}\n\nbridge {Village}:\n{bridge.Process.Describe()}\n\nbridge {SpeakerVillage}:\n{speakerBridge.Process.Describe()}");
             if (script is not null)
             {
                 await script.DisposeAsync();
@@ -158,5 +159,6 @@ public sealed class MqttJsDevicesInteropTests(ITestOutputHelper output)
     }
 
     /// <summary>A sample's value; a counter with no sample yet (a reason never counted) is 0.</summary>
-    private static double Value(IReadOnlyDictionary<string, double> metrics, string sample) => metrics.GetValueOrDefault(sample);
+    private static Task<BridgeProcess> StartBridgeAsync(string village, MosquittoBroker broker, ServedSilo silo, string token, string dataDirectory) =>
+        BridgeProcess.StartAsync(new BridgeSetup([village], broker.Port, silo.Address, silo.Token(token), dataDirectory, $"gonggrid-bridge-{village.Replace('/', '-')}"));
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using GongGrid.Testing.Mosquitto;
 using GongGrid.Testing.Network;
+using GongGrid.Testing.Processes;
 
 namespace GongGrid.EdgeBridge.Tests.Bridge;
 
@@ -58,7 +59,7 @@ internal sealed partial class BridgeRig : IAsyncDisposable
     /// <summary>Starts the bridge; again after a kill, on the same data directory (journal, device list).</summary>
     public async Task<BridgeProcess> StartBridgeAsync()
     {
-        var bridge = await BridgeProcess.StartAsync(new BridgeSetup(Villages, Broker.Port, $"http://127.0.0.1:{SiloPort}", BridgeData));
+        var bridge = await BridgeProcess.StartAsync(new BridgeSetup(Villages, Broker.Port, $"http://127.0.0.1:{SiloPort}", GridSilo.BridgeToken, BridgeData));
         _bridges.Add(bridge);
         return bridge;
     }

@@ -1,18 +1,20 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using GongGrid.Testing.Processes;
+namespace GongGrid.Testing.Processes;
 
-namespace GongGrid.EdgeBridge.Tests.Bridge;
-
-/// <summary>What the bridge is started with. The same data directory again after a kill is a restart.</summary>
-internal sealed record BridgeSetup(IReadOnlyList<string> Villages, int BrokerPort, string GridAddress, string DataDirectory);
+/// <summary>
+/// What the bridge is started with. The same data directory again after a kill is a restart; bridges sharing a
+/// broker need their own <paramref name="ClientId"/>, since the broker keeps one session per client id.
+/// </summary>
+public sealed record BridgeSetup(
+    IReadOnlyList<string> Villages, int BrokerPort, string GridAddress, string Token, string DataDirectory, string ClientId = "gonggrid-bridge");
 
 /// <summary>
 /// The edge bridge as an operator runs it (<c>dotnet GongGrid.EdgeBridge.dll --GongGrid:Bridge:…</c>), in its own
 /// process, with its metrics page on a port of its choosing and quick uplink retries (so a test waits seconds,
 /// not the minute a real bridge backs off to).
 /// </summary>
-internal sealed partial class BridgeProcess : IAsyncDisposable
+public sealed partial class BridgeProcess : IAsyncDisposable
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
@@ -45,7 +47,8 @@ internal sealed partial class BridgeProcess : IAsyncDisposable
         {
             $"--GongGrid:Bridge:Broker:Port={setup.BrokerPort}",
             $"--GongGrid:Bridge:Grid:Address={setup.GridAddress}",
-            $"--GongGrid:Bridge:Grid:Token={GridSilo.BridgeToken}",
+            $"--GongGrid:Bridge:Broker:ClientId={setup.ClientId}",
+            $"--GongGrid:Bridge:Grid:Token={setup.Token}",
             "--GongGrid:Bridge:Grid:ReconnectDelayMin=00:00:00.200",
             "--GongGrid:Bridge:Grid:ReconnectDelayMax=00:00:01",
             $"--GongGrid:Bridge:DataDirectory={setup.DataDirectory}",
@@ -97,7 +100,7 @@ internal sealed partial class BridgeProcess : IAsyncDisposable
 }
 
 /// <summary>One scrape of the bridge's Prometheus page.</summary>
-internal sealed class BridgeMetricsPage
+public sealed class BridgeMetricsPage
 {
     private readonly Dictionary<string, double> _samples;
 

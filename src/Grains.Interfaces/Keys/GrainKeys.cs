@@ -25,5 +25,11 @@ public static class GrainKeys
         return slash < 0 ? key : key[..slash];
     }
 
+    /// <summary>Whether <paramref name="key"/> is <paramref name="ancestor"/> or lies below it ("ngoc-lac/x" is within "ngoc-lac", "ngoc-lac-2" is not).</summary>
+    public static bool IsWithin(string key, string ancestor) =>
+        key.Length > ancestor.Length
+            ? key[ancestor.Length] == '/' && key.StartsWith(ancestor, StringComparison.Ordinal)
+            : key == ancestor;
+
     public static int Depth(string key) => key.Count(character => character == '/') + 1;
 }

@@ -104,7 +104,7 @@ public sealed class AlarmApi(IGrainFactory grains, AlarmFeed feed, BridgeRegistr
     {
         await grains.EnsureInRosterAsync(key);
         return (await grains.GetGrain<IDistrictGrain>(GrainKeys.District(key)).GetLiveAlarmsAsync())
-            .Where(alarm => alarm.VillageKey.StartsWith(key + "/", StringComparison.Ordinal));
+            .Where(alarm => GrainKeys.IsWithin(alarm.VillageKey, key));
     }
 
     private static string Authorize(ServerCallContext context, string key)

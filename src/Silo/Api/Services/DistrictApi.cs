@@ -84,7 +84,7 @@ public sealed class DistrictApi(IGrainFactory grains, TimeProvider clock) : Dist
         await grains.EnsureInRosterAsync(key);
         var devices = await grains.GetGrain<IDistrictGrain>(GrainKeys.District(key)).GetDevicesNeedingAttentionAsync();
         var reply = new DeviceList();
-        reply.Devices.AddRange(devices.Where(device => IsUnder(device.DeviceKey, key)).Select(device => device.ToProto()));
+        reply.Devices.AddRange(devices.Where(device => GrainKeys.IsWithin(device.DeviceKey, key)).Select(device => device.ToProto()));
         return reply;
     }
 
@@ -95,7 +95,7 @@ public sealed class DistrictApi(IGrainFactory grains, TimeProvider clock) : Dist
         var district = grains.GetGrain<IDistrictGrain>(GrainKeys.District(key));
         var night = await CurrentNight(district);
         var villages = (await _reports.CoverageGapsAsync(GrainKeys.District(key), night))
-            .Where(village => IsUnder(village.VillageKey, key)).ToList();
+            .Where(village => GrainKeys.IsWithin(village.VillageKey, key)).ToList();
         var reply = new CoverageGapList { HouseholdsOutOfEarshot = villages.Sum(village => village.Gaps.Sum(gap => gap.Households)) };
         reply.Villages.AddRange(villages.Select(village => village.ToProto()));
         return reply;
@@ -108,7 +108,7 @@ public sealed class DistrictApi(IGrainFactory grains, TimeProvider clock) : Dist
         var month = RequestFields.InRange(request.Month, 1, 12, "month");
         await grains.EnsureInRosterAsync(key);
         var villages = (await _reports.StrikerAllowancesAsync(GrainKeys.District(key), year, month))
-            .Where(village => IsUnder(village.VillageKey, key)).ToList();
+            .Where(village => GrainKeys.IsWithin(village.VillageKey, key)).ToList();
         var reply = new StrikerAllowanceReport { Year = year, Month = month, TotalVnd = villages.Sum(village => village.TotalVnd) };
         reply.Villages.AddRange(villages.Select(village => village.ToProto()));
         return reply;
@@ -131,6 +131,4 @@ public sealed class DistrictApi(IGrainFactory grains, TimeProvider clock) : Dist
 
     private async Task<DateOnly> CurrentNight(IDistrictGrain district) =>
         NightCalendar.Current(clock.GetUtcNow(), (await district.GetSetupAsync()).Settings);
-
-    private static bool IsUnder(string key, string scope) => key == scope || key.StartsWith(scope + "/", StringComparison.Ordinal);
 }

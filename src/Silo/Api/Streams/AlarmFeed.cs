@@ -37,7 +37,7 @@ public sealed class AlarmFeed : IAlarmListener
     {
         public Channel<Alarm> Changes { get; } = Channel.CreateBounded<Alarm>(new BoundedChannelOptions(Backlog) { SingleReader = true });
 
-        public bool Covers(string villageKey) => villageKey.StartsWith(scope + "/", StringComparison.Ordinal);
+        public bool Covers(string villageKey) => GrainKeys.IsWithin(villageKey, scope);
 
         public void Dispose() => feed._watchers.TryRemove(this, out _);
     }

@@ -33,6 +33,18 @@ public sealed class TokenAuthentication(IReadOnlyList<ApiTokenOptions> tokens)
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// For the police services (district queries, alarms): the caller must be police or an admin, and
+    /// <paramref name="key"/> within their scope. Returns the key, so a method can check and take it in one step.
+    /// </summary>
+    public static string AuthorizePolice(ServerCallContext context, string service, string key)
+    {
+        var caller = CallerOf(context);
+        caller.RequireRole(service, CallerRole.DistrictPolice, CallerRole.CommunePolice, CallerRole.Admin);
+        caller.RequireScope(key);
+        return key;
+    }
+
     /// <summary>The caller the filter authenticated for this call.</summary>
     public static Caller CallerOf(ServerCallContext context) =>
         context.Items.TryGetValue(CallerItem, out var caller) && caller is Caller known

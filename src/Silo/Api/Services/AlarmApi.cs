@@ -8,7 +8,6 @@ using GongGrid.Runtime;
 using GongGrid.Silo.Api.Mapping;
 using GongGrid.Silo.Api.Security;
 using GongGrid.Silo.Api.Streams;
-using static GongGrid.Silo.Api.Security.CallerRole;
 using Alarm = GongGrid.Api.V1.Alarm;
 using AlarmKind = GongGrid.Api.V1.AlarmKind;
 using DeviceKind = GongGrid.Grains.Interfaces.DeviceKind;
@@ -107,11 +106,6 @@ public sealed class AlarmApi(IGrainFactory grains, AlarmFeed feed, BridgeRegistr
             .Where(alarm => GrainKeys.IsWithin(alarm.VillageKey, key));
     }
 
-    private static string Authorize(ServerCallContext context, string key)
-    {
-        var caller = TokenAuthentication.CallerOf(context);
-        caller.RequireRole(nameof(AlarmService), DistrictPolice, CommunePolice, Admin);
-        caller.RequireScope(key);
-        return key;
-    }
+    private static string Authorize(ServerCallContext context, string key) =>
+        TokenAuthentication.AuthorizePolice(context, nameof(AlarmService), key);
 }

@@ -7,7 +7,6 @@ using GongGrid.Rpc.Server;
 using GongGrid.Runtime;
 using GongGrid.Silo.Api.Mapping;
 using GongGrid.Silo.Api.Security;
-using static GongGrid.Silo.Api.Security.CallerRole;
 using CommuneDetail = GongGrid.Api.V1.CommuneDetail;
 
 namespace GongGrid.Silo.Api.Services;
@@ -121,14 +120,10 @@ public sealed class DistrictApi(IGrainFactory grains, TimeProvider clock) : Dist
         return (await _reports.QuarterlyCommuneReportAsync(communeKey, quarter)).ToProto();
     }
 
-    private static string Authorize(ServerCallContext context, string key)
-    {
-        var caller = TokenAuthentication.CallerOf(context);
-        caller.RequireRole(nameof(DistrictService), DistrictPolice, CommunePolice, Admin);
-        caller.RequireScope(key);
-        return key;
-    }
 
     private async Task<DateOnly> CurrentNight(IDistrictGrain district) =>
         NightCalendar.Current(clock.GetUtcNow(), (await district.GetSetupAsync()).Settings);
+
+    private static string Authorize(ServerCallContext context, string key) =>
+        TokenAuthentication.AuthorizePolice(context, nameof(DistrictService), key);
 }

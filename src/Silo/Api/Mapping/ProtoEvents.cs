@@ -10,7 +10,8 @@ namespace GongGrid.Silo.Api.Mapping;
 /// </summary>
 public static class ProtoEvents
 {
-    public static (DeviceEvent? Event, string? Rejection) ToDomain(V1.DeviceEvent proto)
+    /// <param name="bridgeClockBehind">How far the sending bridge's clock is behind the grid's; added to received_at.</param>
+    public static (DeviceEvent? Event, string? Rejection) ToDomain(V1.DeviceEvent proto, TimeSpan bridgeClockBehind)
     {
         if (proto.EventId.Length == 0)
         {
@@ -23,7 +24,7 @@ public static class ProtoEvents
         }
 
         var at = proto.DeviceTime.ToDateTimeOffset();
-        var received = proto.ReceivedAt?.ToDateTimeOffset();
+        var received = proto.ReceivedAt?.ToDateTimeOffset() + bridgeClockBehind;
         DeviceEvent? domain = proto.KindCase switch
         {
             V1.DeviceEvent.KindOneofCase.Strike => new StrikeEvent(proto.EventId, at, proto.Sequence, NullIfEmpty(proto.Strike.StrikerId)),

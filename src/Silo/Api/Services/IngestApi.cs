@@ -96,15 +96,10 @@ public sealed class IngestApi(IGrainFactory grains, BridgeRegistry bridges, Silo
     private async Task<EventAck> ApplyAsync(DeviceEvent proto, TimeSpan bridgeClockBehind)
     {
         var ack = new EventAck { DeviceKey = proto.DeviceKey, EventId = proto.EventId, BridgeSequence = proto.BridgeSequence };
-        var (domain, rejection) = ProtoEvents.ToDomain(proto);
+        var (domain, rejection) = ProtoEvents.ToDomain(proto, bridgeClockBehind);
         if (domain is null)
         {
             return Rejected(ack, rejection!);
-        }
-
-        if (domain.ReceivedAt is { } receivedAt)
-        {
-            domain = domain with { ReceivedAt = receivedAt + bridgeClockBehind };
         }
 
         try

@@ -1,10 +1,10 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using GongGrid.Rpc.Client;
 using GongGrid.Rpc.Tests.Echo;
 using GongGrid.Rpc.Tests.Support;
+using GongGrid.Testing.Network;
 
 namespace GongGrid.Rpc.Tests;
 
@@ -85,14 +85,8 @@ public sealed class ConnectionTests
         Assert.False(server.Observed.Started("bảo mật"));
     }
 
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    /// <summary>A loopback port nothing listens on: free a moment ago.</summary>
+    private static int ClosedPort() => FreeTcpPort.Next();
 
     private static X509Certificate2 SelfSignedCertificate()
     {

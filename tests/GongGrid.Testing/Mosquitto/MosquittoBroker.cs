@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using GongGrid.Testing.Network;
 
 namespace GongGrid.Testing.Mosquitto;
 
@@ -42,7 +43,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
     {
         options ??= new MosquittoOptions();
         var directory = System.IO.Directory.CreateTempSubdirectory("gonggrid-mosquitto-").FullName;
-        var broker = new MosquittoBroker(options, directory, FreePort());
+        var broker = new MosquittoBroker(options, directory, FreeTcpPort.Next());
         try
         {
             await broker.WriteConfigAsync();
@@ -213,15 +214,6 @@ public sealed class MosquittoBroker : IAsyncDisposable
         {
             throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}): {error}");
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static string ReadShared(string path)

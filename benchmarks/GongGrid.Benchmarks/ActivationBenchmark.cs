@@ -25,9 +25,9 @@ internal static class ActivationBenchmark
             await ActivateAsync(silo, $"run-{run}");
             var elapsed = stopwatch.Elapsed;
             var after = GC.GetTotalMemory(forceFullCollection: true);
-            if (silo.Silo.ActivationCount != Activations)
+            if ((await silo.ActivationCountAsync()) != Activations)
             {
-                throw new InvalidOperationException($"Expected {Activations} activations, found {silo.Silo.ActivationCount}.");
+                throw new InvalidOperationException($"Expected {Activations} activations, found {(await silo.ActivationCountAsync())}.");
             }
             if (run > 0)
             {

@@ -1,5 +1,4 @@
 using GongGrid.Rpc.Client;
-using GongGrid.Runtime;
 using GongGrid.Silo.Api.Security;
 using GongGrid.Silo.Hosting;
 

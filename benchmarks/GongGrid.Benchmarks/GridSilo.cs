@@ -1,7 +1,4 @@
 using GongGrid.Grains.Interfaces.Roster;
-using GongGrid.Grains.Villages;
-using GongGrid.Runtime.Reminders;
-using GongGrid.Runtime.Storage;
 using GongGrid.Testing;
 
 namespace GongGrid.Benchmarks;
@@ -14,8 +11,7 @@ internal static class GridSilo
 
     public static readonly DateTimeOffset PeaceTime = new(2026, 11, 22, 15, 0, 0, TimeSpan.Zero);
 
-    public static Task<TestSilo> StartAsync(IGrainStorage storage, IReminderTable reminders, ManualTimeProvider clock) =>
-        TestSilo.StartAsync(storage, reminders, clock, typeof(VillageGrain).Assembly);
+    public static Task<TestSilo> StartAsync(BenchStore store, ManualTimeProvider clock) => TestSilo.StartAsync(clock, store.Configure);
 
     /// <summary>Every village key of a roster, in roster order.</summary>
     public static IReadOnlyList<string> VillageKeys(DistrictRoster roster) =>

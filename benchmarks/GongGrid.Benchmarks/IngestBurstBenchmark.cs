@@ -28,7 +28,7 @@ internal static class IngestBurstBenchmark
             var strikes = 0;
             for (var run = sqlite ? 1 : 0; run <= Runs; run++)
             {
-                await using var store = await GridStore.OpenAsync(sqlite);
+                await using var store = BenchStore.Open(sqlite);
                 (strikes, var rate) = await MeasureAsync(nation, store);
                 name = store.Name;
                 if (run > 0)
@@ -40,10 +40,10 @@ internal static class IngestBurstBenchmark
         }
     }
 
-    private static async Task<(int Strikes, double Rate)> MeasureAsync(IReadOnlyList<DistrictRoster> nation, GridStore store)
+    private static async Task<(int Strikes, double Rate)> MeasureAsync(IReadOnlyList<DistrictRoster> nation, BenchStore store)
     {
         var clock = new ManualTimeProvider(GridSilo.PeaceTime.AddMinutes(-5));
-        await using var silo = await GridSilo.StartAsync(store.Storage, store.Reminders, clock);
+        await using var silo = await GridSilo.StartAsync(store, clock);
         var import = new RosterImport(silo.GrainFactory);
         foreach (var district in nation)
         {

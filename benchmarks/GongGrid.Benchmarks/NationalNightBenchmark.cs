@@ -3,7 +3,6 @@ using GongGrid.Grains.Ingest;
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Interfaces.Roster;
 using GongGrid.Grains.Roster;
-using GongGrid.Runtime;
 using GongGrid.Simulator;
 using GongGrid.Testing;
 
@@ -32,7 +31,7 @@ internal static class NationalNightBenchmark
         Report.Figure($"nation generated ({villages:N0} villages)", stopwatch.Elapsed.TotalSeconds, "s");
         foreach (var sqlite in new[] { false, true })
         {
-            await using var store = await GridStore.OpenAsync(sqlite);
+            await using var store = BenchStore.Open(sqlite);
             await RunNightAsync(nation, villages, store);
         }
     }
@@ -44,10 +43,10 @@ internal static class NationalNightBenchmark
     private static IReadOnlyList<DistrictRoster> WithQuietDevices(IReadOnlyList<DistrictRoster> nation) =>
         [.. nation.Select(district => district with { Settings = district.Settings with { DeviceOfflineAfter = TimeSpan.FromHours(6) } })];
 
-    private static async Task RunNightAsync(IReadOnlyList<DistrictRoster> nation, int villages, GridStore store)
+    private static async Task RunNightAsync(IReadOnlyList<DistrictRoster> nation, int villages, BenchStore store)
     {
         var clock = new ManualTimeProvider(GridSilo.PeaceTime.AddHours(-1));
-        await using var silo = await GridSilo.StartAsync(store.Storage, store.Reminders, clock);
+        await using var silo = await GridSilo.StartAsync(store, clock);
         var stopwatch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(nation, new ParallelOptions { MaxDegreeOfParallelism = 4 },
             async (district, cancellationToken) => await new RosterImport(silo.GrainFactory).ApplyAsync(district, cancellationToken));
@@ -76,9 +75,9 @@ internal static class NationalNightBenchmark
     {
         clock.Advance(until - clock.GetUtcNow());
         var count = -1;
-        while (silo.Silo.ActivationCount != count)
+        while ((await silo.ActivationCountAsync()) != count)
         {
-            count = silo.Silo.ActivationCount;
+            count = (await silo.ActivationCountAsync());
             await Task.Delay(200);
         }
     }

@@ -1,9 +1,7 @@
-using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Orleans.Serialization;
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Villages;
-using GongGrid.Runtime;
-using GongGrid.Runtime.Persistence;
-using GongGrid.Runtime.Storage;
 
 namespace GongGrid.Benchmarks;
 
@@ -13,34 +11,47 @@ namespace GongGrid.Benchmarks;
 /// </summary>
 internal static class VillageStateWeights
 {
-    public static async Task PrintAsync(IGrainStorage storage, IReadOnlyList<string> keys, double activation)
+    public static async Task PrintAsync(string databasePath, Serializer serializer, IReadOnlyList<string> keys, double activation)
     {
-        var payloads = new List<string>(keys.Count);
-        foreach (var key in keys)
-        {
-            payloads.Add((await storage.ReadAsync(new GrainId("village", key), "profile"))!.Payload);
-        }
-        var profiles = payloads.Select(payload => JsonSerializer.Deserialize<VillageProfile>(payload, StateJson.Options)!).ToList();
-        Report.Figure("  stored profile JSON (chars)", payloads.Average(payload => payload.Length), "chars");
-        var profile = Weigh(payloads, payload => JsonSerializer.Deserialize<VillageProfile>(payload, StateJson.Options));
+        var payloads = await ReadProfilesAsync(databasePath, keys);
+        var profiles = payloads.Select(payload => serializer.Deserialize<VillageProfile>(payload)!).ToList();
+        Report.Figure("  stored profile (Orleans binary serializer)", payloads.Average(payload => payload.Length), "bytes");
+        var profile = Weigh(payloads, payload => serializer.Deserialize<VillageProfile>(payload));
         var signals = Weigh(payloads, _ => new VillageSignals());
         Report.Figure("  'profile' state object", profile, "bytes");
-        Report.Figure("    signal settings (shared per silo once activated)", WeighPart(profiles, p => p.Settings), "bytes");
-        Report.Figure("    striker rota (ids)", WeighPart(profiles, p => p.StrikerIds), "bytes");
-        Report.Figure("    device statuses (only those that changed)", WeighPart(profiles, p => p.Devices), "bytes");
-        Report.Figure("    coverage gaps", WeighPart(profiles, p => p.CoverageGaps), "bytes");
+        Report.Figure("    signal settings (shared per silo once activated)", WeighPart(serializer, profiles, p => p.Settings), "bytes");
+        Report.Figure("    striker rota (ids)", WeighPart(serializer, profiles, p => p.StrikerIds), "bytes");
+        Report.Figure("    device statuses (only those that changed)", WeighPart(serializer, profiles, p => p.Devices), "bytes");
+        Report.Figure("    coverage gaps", WeighPart(serializer, profiles, p => p.CoverageGaps), "bytes");
         Report.Figure("  'signals' state object (empty lists)", signals, "bytes");
-        Report.Figure("  runtime: activation, grain, state wrappers", activation - profile - signals, "bytes");
+        Report.Figure("  Orleans: activation, grain, state bridges, messaging", activation - profile - signals, "bytes");
+    }
+
+    /// <summary>The stored 'profile' state of each village, as the silo reads it on activation.</summary>
+    private static async Task<List<byte[]>> ReadProfilesAsync(string databasePath, IReadOnlyList<string> keys)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT payload FROM orleans_state WHERE grain_id = $grain AND state_name = 'profile'";
+        var grain = command.Parameters.Add("$grain", SqliteType.Text);
+        var payloads = new List<byte[]>(keys.Count);
+        foreach (var key in keys)
+        {
+            grain.Value = $"village/{key}";
+            payloads.Add((byte[])(await command.ExecuteScalarAsync())!);
+        }
+        return payloads;
     }
 
     /// <summary>A part serialised alone and read back as its declared type, so it weighs what it weighs inside the profile.</summary>
-    private static double WeighPart<TPart>(List<VillageProfile> profiles, Func<VillageProfile, TPart> part)
+    private static double WeighPart<TPart>(Serializer serializer, List<VillageProfile> profiles, Func<VillageProfile, TPart> part)
     {
-        var payloads = profiles.Select(profile => JsonSerializer.Serialize(part(profile), StateJson.Options)).ToList();
-        return Weigh(payloads, payload => JsonSerializer.Deserialize<TPart>(payload, StateJson.Options));
+        var payloads = profiles.Select(profile => serializer.SerializeToArray(part(profile))).ToList();
+        return Weigh(payloads, payload => serializer.Deserialize<TPart>(payload));
     }
 
-    private static double Weigh<T>(List<string> payloads, Func<string, T> make)
+    private static double Weigh<T>(List<byte[]> payloads, Func<byte[], T> make)
     {
         var held = new T[payloads.Count];
         foreach (var payload in payloads.Take(1_000))

@@ -3,6 +3,8 @@ namespace GongGrid.Testing;
 /// <summary>A clock that moves only when a test advances it; timers fire in due order as it passes them.</summary>
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
+    private static readonly TimeSpan TimerResolution = TimeSpan.FromMilliseconds(1);
+
     private readonly Lock _lock = new();
     private readonly List<ManualTimer> _timers = [];
     private DateTimeOffset _now = start;
@@ -49,9 +51,15 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         lock (_lock)
         {
             var next = _timers.Where(timer => timer.DueAt <= target).MinBy(timer => timer.DueAt);
-            if (next is not null && next.DueAt > _now)
+            if (next is not null)
             {
-                _now = next.DueAt!.Value;
+                // A timer fires up to a millisecond after it was due (never past the target), as real timers do.
+                // Task.Delay on a TimeProvider truncates to whole milliseconds, so a wait for a deadline with a
+                // sub-millisecond remainder (Orleans's DelayUntilAsync) would otherwise find its deadline not yet
+                // reached and wait 0 ms again, forever.
+                var late = next.DueAt!.Value + TimerResolution;
+                var firedAt = late < target ? late : target;
+                _now = firedAt > _now ? firedAt : _now;
             }
             return next;
         }

@@ -1,50 +1,60 @@
-using System.Reflection;
-using GongGrid.Runtime;
-using GongGrid.Runtime.Reminders;
-using GongGrid.Runtime.Storage;
+using GongGrid.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using Orleans.TestingHost;
 
 namespace GongGrid.Testing;
 
-/// <summary>An in-process silo over given storage and a manual clock; dispose to stop it like a host would.</summary>
+/// <summary>
+/// One silo of Orleans's in-process test cluster with the GongGrid grains, the given storage and a manual clock;
+/// calls go through the silo's own grain factory, as the gRPC services in a real silo make them. Dispose to stop
+/// it like a host would (activations deactivate, queued writes commit).
+/// </summary>
 public sealed class TestSilo : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
+    private readonly InProcessTestCluster _cluster;
 
-    private TestSilo(ServiceProvider services)
+    private TestSilo(InProcessTestCluster cluster)
     {
-        _services = services;
-        Silo = services.GetRequiredService<Silo>();
+        _cluster = cluster;
+        Services = cluster.GetSiloServiceProvider();
     }
 
-    public Silo Silo { get; }
+    public IServiceProvider Services { get; }
 
-    public IGrainFactory GrainFactory => Silo.GrainFactory;
+    public IGrainFactory GrainFactory => Services.GetRequiredService<IGrainFactory>();
 
-    public IServiceProvider Services => _services;
-
-    public static async Task<TestSilo> StartAsync(
-        IGrainStorage storage,
-        IReminderTable reminders,
-        TimeProvider clock,
-        Assembly grainAssembly,
-        Action<SiloOptions>? configure = null,
-        Action<IServiceCollection>? addServices = null)
+    /// <param name="storage">Puts grain state and reminders somewhere, as <see cref="GridStorage.UseGridStorage"/> does.</param>
+    public static async Task<TestSilo> StartAsync(TimeProvider clock, Action<ISiloBuilder> storage, Action<IServiceCollection>? addServices = null)
     {
-        var services = new ServiceCollection()
-            .AddSingleton(clock)
-            .AddSingleton(storage)
-            .AddSingleton(reminders)
-            .AddSilo(configure, grainAssembly);
-        addServices?.Invoke(services);
-        var silo = new TestSilo(services.BuildServiceProvider());
-        await silo.Silo.StartAsync();
-        return silo;
+        var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
+        builder.Options.InitializeClientOnDeploy = false;
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddGrid(clock);
+            storage(silo);
+            addServices?.Invoke(silo.Services);
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new TestSilo(cluster);
     }
+
+    /// <summary>Activations of GongGrid's own grains on the silo (Orleans's system grains not counted).</summary>
+    public async Task<int> ActivationCountAsync()
+    {
+        var statistics = await GrainFactory.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        return statistics.Where(grain => grain.GrainType.StartsWith("GongGrid.", StringComparison.Ordinal)).Sum(grain => grain.ActivationCount);
+    }
+
+    /// <summary>Collects every activation that has been idle for <paramref name="idle"/>, as the idle collector would.</summary>
+    public Task CollectIdleAsync(TimeSpan idle) => GrainFactory.GetGrain<IManagementGrain>(0).ForceActivationCollection(idle);
 
     public async ValueTask DisposeAsync()
     {
-        await Silo.StopAsync();
-        await _services.DisposeAsync();
+        await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
     }
 }

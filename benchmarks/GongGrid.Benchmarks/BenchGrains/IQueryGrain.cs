@@ -1,8 +1,7 @@
-using GongGrid.Runtime;
-
 namespace GongGrid.Benchmarks.BenchGrains;
 
 /// <summary>A grain answering questions from live state: the shape of most calls a district makes.</summary>
+[Alias("gonggrid.bench.IQueryGrain")]
 public interface IQueryGrain : IGrainWithStringKey
 {
     /// <summary>Completes synchronously through <see cref="ValueTask{TResult}"/>: no allocation in the grain.</summary>

@@ -1,18 +1,20 @@
-using GongGrid.Runtime;
-using GongGrid.Runtime.Persistence;
+using GongGrid.Grains.Storage;
 
 namespace GongGrid.Benchmarks.BenchGrains;
 
 /// <summary>A small persistent state, about what a village keeps between nights.</summary>
+[GenerateSerializer, Alias("gonggrid.bench.QueryState")]
 public sealed class QueryState
 {
+    [Id(0)]
     public int Strikes { get; set; }
 
+    [Id(1)]
     public DateTimeOffset? LastStrikeAt { get; set; }
 }
 
 [GrainType("query")]
-public sealed class QueryGrain([PersistentState("query")] IPersistentState<QueryState> query) : Grain, IQueryGrain
+public sealed class QueryGrain([PersistentState("query", GridStore.Name)] IPersistentState<QueryState> query) : Grain, IQueryGrain
 {
     public ValueTask<int> GetStrikesAsync() => ValueTask.FromResult(query.State.Strikes);
 

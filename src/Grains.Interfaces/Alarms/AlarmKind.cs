@@ -1,6 +1,7 @@
 namespace GongGrid.Grains.Interfaces;
 
 /// <summary>Why an alarm was raised; gong strikes alone cannot tell, so they raise <see cref="Unknown"/>.</summary>
+[GenerateSerializer, Alias("gonggrid.AlarmKind")]
 public enum AlarmKind
 {
     Unknown,

@@ -1,14 +1,15 @@
-using GongGrid.Runtime;
 
 namespace GongGrid.Grains.Interfaces;
 
 /// <summary>A commune (xã), keyed "district/commune": its villages' outcomes, alarms and gaps, passed on to the district.</summary>
+[Alias("gonggrid.ICommuneGrain")]
 public interface ICommuneGrain : IGrainWithStringKey
 {
     /// <summary>Sets the commune's name, officer, effective settings and villages from the roster.</summary>
     Task ConfigureAsync(CommuneSetup setup);
 
     /// <summary>The commune's roster setup; throws when it was never configured.</summary>
+    [ReadOnly]
     Task<CommuneSetup> GetSetupAsync();
 
     /// <summary>A village's outcome for a night changed.</summary>
@@ -24,8 +25,10 @@ public interface ICommuneGrain : IGrainWithStringKey
     Task RecordCoverageAsync(VillageCoverage coverage);
 
     /// <summary>Every village's outcome for a night, live alarms, devices to visit and coverage gaps.</summary>
+    [ReadOnly]
     Task<CommuneDetail> GetDetailAsync(DateOnly night);
 
     /// <summary>The villages behind the night's counts other than on time and speaker playback (pending included).</summary>
+    [ReadOnly]
     Task<IReadOnlyList<VillageNightLine>> GetVillagesNotOnTimeAsync(DateOnly night);
 }

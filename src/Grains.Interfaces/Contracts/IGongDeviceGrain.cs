@@ -1,4 +1,3 @@
-using GongGrid.Runtime;
 
 namespace GongGrid.Grains.Interfaces;
 
@@ -6,7 +5,8 @@ namespace GongGrid.Grains.Interfaces;
 /// A gong sensor, alarm button or smart speaker, keyed "district/commune/village/device": checks each event's
 /// clock, tracks health, and passes strikes, presses and playbacks to its village.
 /// </summary>
-public interface IGongDeviceGrain : IGrainWithStringKey, IRemindable
+[Alias("gonggrid.IGongDeviceGrain")]
+public interface IGongDeviceGrain : IGrainWithStringKey
 {
     /// <summary>Sets the device from its roster entry and starts watching for silence.</summary>
     Task ConfigureAsync(DeviceSetup setup);
@@ -20,5 +20,6 @@ public interface IGongDeviceGrain : IGrainWithStringKey, IRemindable
     /// <summary>The device left the roster: from now on its events are refused as from an unknown device.</summary>
     Task RetireAsync();
 
+    [ReadOnly]
     Task<DeviceStatus> GetStatusAsync();
 }

@@ -1,4 +1,3 @@
-using GongGrid.Runtime;
 
 namespace GongGrid.Grains.Interfaces;
 
@@ -6,7 +5,8 @@ namespace GongGrid.Grains.Interfaces;
 /// A village (thôn), keyed "district/commune/village": hears its gongs, decides each night's outcome when the
 /// window closes (a durable reminder), raises alarms, and reports up to its commune.
 /// </summary>
-public interface IVillageGrain : IGrainWithStringKey, IRemindable
+[Alias("gonggrid.IVillageGrain")]
+public interface IVillageGrain : IGrainWithStringKey
 {
     /// <summary>Sets the village from its roster entry and schedules the nightly finalisation.</summary>
     Task ConfigureAsync(VillageSetup setup);
@@ -30,9 +30,11 @@ public interface IVillageGrain : IGrainWithStringKey, IRemindable
     Task<Alarm> ResolveAlarmAsync(string alarmId, string officer, string note);
 
     /// <summary>The outcome for a night (pending while its window is open).</summary>
+    [ReadOnly]
     Task<VillageNight> GetNightAsync(DateOnly night);
 
     /// <summary>The last <paramref name="nights"/> final outcomes, newest first.</summary>
+    [ReadOnly]
     Task<IReadOnlyList<VillageNight>> GetHistoryAsync(int nights);
 
     /// <summary>What each striker is owed for a month.</summary>

@@ -1,5 +1,4 @@
 using GongGrid.Grains.Interfaces.Roster;
-using GongGrid.Runtime;
 
 namespace GongGrid.Grains.Interfaces;
 
@@ -8,6 +7,7 @@ namespace GongGrid.Grains.Interfaces;
 /// data, needed for coverage, allowances and quarterly reports but not for hearing strikes, so it lives in its own
 /// grain: activated when asked, collected when idle, and the village that is busy every night stays small.
 /// </summary>
+[Alias("gonggrid.IVillageRosterGrain")]
 public interface IVillageRosterGrain : IGrainWithStringKey
 {
     /// <summary>Stores the village's roster entry.</summary>
@@ -20,5 +20,6 @@ public interface IVillageRosterGrain : IGrainWithStringKey
     /// Residential clusters farther than <paramref name="audibleRadiusMeters"/> from every working gong, judging
     /// each gong by <paramref name="conditions"/> (by device slug) where given, else by its roster condition.
     /// </summary>
+    [ReadOnly]
     Task<IReadOnlyList<CoverageGap>> FindCoverageGapsAsync(IReadOnlyDictionary<string, DeviceCondition> conditions, double audibleRadiusMeters);
 }

@@ -1,6 +1,7 @@
 namespace GongGrid.Grains.Interfaces;
 
 /// <summary>What a device in a village is.</summary>
+[GenerateSerializer, Alias("gonggrid.DeviceKind")]
 public enum DeviceKind
 {
     /// <summary>A gong (kẻng) with a strike sensor.</summary>

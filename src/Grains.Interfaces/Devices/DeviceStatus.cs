@@ -5,6 +5,7 @@ namespace GongGrid.Grains.Interfaces;
 /// <param name="Online">False once silent for longer than the district's offline threshold.</param>
 /// <param name="SequenceGaps">Events the device numbered but the grid never received.</param>
 /// <param name="ClockSkewedEvents">Events whose device time was too far off and was replaced by the receive time.</param>
+[GenerateSerializer, Immutable, Alias("gonggrid.DeviceStatus")]
 public sealed record DeviceStatus(
     string DeviceKey,
     DeviceKind Kind,

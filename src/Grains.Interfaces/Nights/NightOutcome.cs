@@ -5,4 +5,5 @@ namespace GongGrid.Grains.Interfaces;
 /// <param name="StrikeCount">Strikes in the round that decided the outcome (0 when none).</param>
 /// <param name="RoundStartedAt">When that round (or playback) started, or null.</param>
 /// <param name="IsFinal">True once the night's window has closed; before that the outcome may still change.</param>
+[GenerateSerializer, Immutable, Alias("gonggrid.NightOutcome")]
 public sealed record NightOutcome(DateOnly Night, NightOutcomeKind Kind, int StrikeCount, DateTimeOffset? RoundStartedAt, bool IsFinal);

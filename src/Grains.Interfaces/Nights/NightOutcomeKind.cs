@@ -1,6 +1,7 @@
 namespace GongGrid.Grains.Interfaces;
 
 /// <summary>What a village did for one night's peace signal.</summary>
+[GenerateSerializer, Alias("gonggrid.NightOutcomeKind")]
 public enum NightOutcomeKind
 {
     /// <summary>The window is still open and no round has been heard yet.</summary>

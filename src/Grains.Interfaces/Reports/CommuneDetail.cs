@@ -3,6 +3,7 @@ using GongGrid.Grains.Interfaces.Roster;
 namespace GongGrid.Grains.Interfaces;
 
 /// <summary>Commune police's view of their commune on a night: every village's outcome, live alarms, devices to visit.</summary>
+[GenerateSerializer, Immutable, Alias("gonggrid.CommuneDetail")]
 public sealed record CommuneDetail(
     string CommuneKey,
     string Name,
@@ -15,4 +16,5 @@ public sealed record CommuneDetail(
     IReadOnlyList<VillageCoverage> CoverageGaps);
 
 /// <summary>One village's outcome in a commune detail.</summary>
+[GenerateSerializer, Immutable, Alias("gonggrid.VillageNightLine")]
 public sealed record VillageNightLine(string VillageKey, string Name, NightOutcome Outcome);

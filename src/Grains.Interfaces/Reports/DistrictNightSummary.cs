@@ -2,6 +2,7 @@ namespace GongGrid.Grains.Interfaces;
 
 /// <summary>The district police's view of one night: counts by outcome, for the district and each commune.</summary>
 /// <param name="IsFinal">True once the night's window has closed in the district's settings.</param>
+[GenerateSerializer, Immutable, Alias("gonggrid.DistrictNightSummary")]
 public sealed record DistrictNightSummary(
     string DistrictKey,
     string Name,
@@ -11,4 +12,5 @@ public sealed record DistrictNightSummary(
     IReadOnlyList<CommuneNightLine> Communes);
 
 /// <summary>One commune's counts in a night summary.</summary>
+[GenerateSerializer, Immutable, Alias("gonggrid.CommuneNightLine")]
 public sealed record CommuneNightLine(string CommuneKey, string Name, OutcomeCounts Counts);

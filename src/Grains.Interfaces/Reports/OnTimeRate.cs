@@ -1,6 +1,7 @@
 namespace GongGrid.Grains.Interfaces;
 
 /// <summary>How often a village gave the peace signal on time, for a report ("on time 85 of 90 nights").</summary>
+[GenerateSerializer, Immutable, Alias("gonggrid.OnTimeRate")]
 public readonly record struct OnTimeRate(int OnTimeNights, int Nights)
 {
     /// <summary>On-time nights over nights, or null when there were none.</summary>

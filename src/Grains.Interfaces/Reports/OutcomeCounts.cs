@@ -1,6 +1,7 @@
 namespace GongGrid.Grains.Interfaces;
 
 /// <summary>How many villages had each outcome on a night.</summary>
+[GenerateSerializer, Immutable, Alias("gonggrid.OutcomeCounts")]
 public sealed record OutcomeCounts(int Pending = 0, int OnTime = 0, int Early = 0, int Late = 0, int Incomplete = 0, int Missed = 0, int SpeakerPlayback = 0)
 {
     public static OutcomeCounts None { get; } = new();

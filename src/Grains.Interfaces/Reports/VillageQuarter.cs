@@ -2,6 +2,7 @@ namespace GongGrid.Grains.Interfaces;
 
 /// <summary>One village's line in the quarterly commune report.</summary>
 /// <param name="AlarmsByKind">Alarms raised in the quarter, by kind.</param>
+[GenerateSerializer, Immutable, Alias("gonggrid.VillageQuarter")]
 public sealed record VillageQuarter(
     string VillageKey,
     string Name,

@@ -4,4 +4,5 @@ namespace GongGrid.Grains.Interfaces.Roster;
 /// <param name="Key">ASCII slug, e.g. "ngoc-lac".</param>
 /// <param name="Name">Display name with diacritics, e.g. "Ngọc Lặc".</param>
 /// <param name="Settings">The district's signal settings; communes may override parts of them.</param>
+[GenerateSerializer, Immutable, Alias("gonggrid.DistrictRoster")]
 public sealed record DistrictRoster(string Key, string Name, SignalSettings Settings, IReadOnlyList<CommuneRoster> Communes);

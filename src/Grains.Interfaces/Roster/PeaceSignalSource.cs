@@ -1,6 +1,7 @@
 namespace GongGrid.Grains.Interfaces.Roster;
 
 /// <summary>How a village gives the nightly peace signal.</summary>
+[GenerateSerializer, Alias("gonggrid.PeaceSignalSource")]
 public enum PeaceSignalSource
 {
     /// <summary>A person strikes the gong.</summary>

@@ -4,6 +4,7 @@ namespace GongGrid.Grains.Interfaces.Roster;
 /// <param name="Slug">ASCII slug unique within the commune, e.g. "lang-moi".</param>
 /// <param name="PeaceSignal">Whether the nightly peace signal is a struck gong or a smart-speaker playback.</param>
 /// <param name="Officer">The commune police officer in charge of the village (công an viên).</param>
+[GenerateSerializer, Immutable, Alias("gonggrid.VillageRoster")]
 public sealed record VillageRoster(
     string Slug,
     string Name,

@@ -1,10 +1,13 @@
 namespace GongGrid.Grains.Aggregates;
 
 /// <summary>One night's values in a commune or district, keyed by the village or commune they came from.</summary>
+[GenerateSerializer, Alias("gonggrid.NightEntries`1")]
 public sealed class NightEntries<TValue>
 {
+    [Id(0)]
     public DateOnly Night { get; set; }
 
+    [Id(1)]
     public Dictionary<string, TValue> Entries { get; set; } = [];
 }
 

@@ -1,8 +1,8 @@
 using GongGrid.Grains.Aggregates;
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Interfaces.Roster;
-using GongGrid.Runtime;
-using GongGrid.Runtime.Persistence;
+using GongGrid.Grains.Placement;
+using GongGrid.Grains.Storage;
 
 namespace GongGrid.Grains.Communes;
 
@@ -11,20 +11,20 @@ namespace GongGrid.Grains.Communes;
 /// alarms up to the district. It writes its state on every change, so the counts survive a restart; outcomes are a
 /// state of their own, so a village report writes only them.
 /// </summary>
-[GrainType("commune")]
+[GrainType("commune"), CommunePlacement]
 public sealed class CommuneGrain(
-    [PersistentState("commune")] IPersistentState<CommuneState> commune,
-    [PersistentState("nights")] IPersistentState<LiveNights<NightOutcome>> nights) : Grain, ICommuneGrain
+    [PersistentState("commune", GridStore.Name)] IPersistentState<CommuneState> commune,
+    [PersistentState("nights", GridStore.Name)] IPersistentState<LiveNights<NightOutcome>> nights) : Grain, ICommuneGrain
 {
     private CommuneSetup Setup => commune.State.Setup
-        ?? throw new NotInRosterException("Commune", GetPrimaryKeyString());
+        ?? throw new NotInRosterException("Commune", this.GetPrimaryKeyString());
 
-    private IDistrictGrain District => GrainFactory.GetGrain<IDistrictGrain>(GrainKeys.District(GetPrimaryKeyString()));
+    private IDistrictGrain District => GrainFactory.GetGrain<IDistrictGrain>(GrainKeys.District(this.GetPrimaryKeyString()));
 
     public async Task ConfigureAsync(CommuneSetup setup)
     {
         commune.State.Setup = setup;
-        await commune.WriteStateAsync();
+        await commune.WriteOrDeactivateAsync(this);
     }
 
     public Task<CommuneSetup> GetSetupAsync() => Task.FromResult(Setup);
@@ -41,7 +41,7 @@ public sealed class CommuneGrain(
         // this write and the district's: then pass the counts on again (the district ignores counts it has).
         var repeated = villages.GetValueOrDefault(night.VillageKey) == night.Outcome;
         villages[night.VillageKey] = night.Outcome;
-        await nights.WriteStateAsync();
+        await nights.WriteOrDeactivateAsync(this);
         var after = Tally(date);
         if (after != before || repeated)
         {
@@ -53,7 +53,7 @@ public sealed class CommuneGrain(
     {
         if (LiveBoard.Apply(commune.State.LiveAlarms, alarm))
         {
-            await commune.WriteStateAsync();
+            await commune.WriteOrDeactivateAsync(this);
         }
         await District.RecordAlarmAsync(alarm);
     }
@@ -62,7 +62,7 @@ public sealed class CommuneGrain(
     {
         if (LiveBoard.Apply(commune.State.DevicesNeedingAttention, status))
         {
-            await commune.WriteStateAsync();
+            await commune.WriteOrDeactivateAsync(this);
             await District.RecordDeviceStatusAsync(status);
         }
     }
@@ -80,7 +80,7 @@ public sealed class CommuneGrain(
         }
         if (changed)
         {
-            await commune.WriteStateAsync();
+            await commune.WriteOrDeactivateAsync(this);
         }
     }
 

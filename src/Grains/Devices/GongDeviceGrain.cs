@@ -1,26 +1,30 @@
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Roster;
 using GongGrid.Grains.Rules;
-using GongGrid.Runtime;
-using GongGrid.Runtime.Persistence;
+using GongGrid.Grains.Placement;
+using GongGrid.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GongGrid.Grains.Devices;
 
 /// <summary>
 /// One device. Strikes, presses and playbacks are persisted by the village (which also de-duplicates them), so
-/// the device writes its own state only for heartbeats and health changes; last-seen from other events is
-/// written at deactivation.
+/// the device writes its own state only for heartbeats and health changes; last-seen and counters moved by other
+/// events are written when the activation is collected (Orleans writes nothing on its own).
 /// </summary>
-[GrainType("device")]
+[GrainType("device"), CommunePlacement]
 public sealed class GongDeviceGrain(
-    [PersistentState("device")] IPersistentState<DeviceState> device,
-    TimeProvider clock) : Grain, IGongDeviceGrain
+    [PersistentState("device", GridStore.Name)] IPersistentState<DeviceState> device,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IGongDeviceGrain, IRemindable
 {
     private const string SilenceCheck = "silence-check";
 
-    private DeviceSetup Setup => device.State.Setup ?? throw new UnknownDeviceException(GetPrimaryKeyString());
+    /// <summary>Last-seen or counters changed since the last write.</summary>
+    private bool _unsaved;
 
-    private IVillageGrain Village => GrainFactory.GetGrain<IVillageGrain>(GrainKeys.Parent(GetPrimaryKeyString()));
+    private DeviceSetup Setup => device.State.Setup ?? throw new UnknownDeviceException(this.GetPrimaryKeyString());
+
+    private IVillageGrain Village => GrainFactory.GetGrain<IVillageGrain>(GrainKeys.Parent(this.GetPrimaryKeyString()));
 
     public async Task ConfigureAsync(DeviceSetup setup)
     {
@@ -35,7 +39,7 @@ public sealed class GongDeviceGrain(
         device.State.Reported ??= Status() with { Condition = DeviceCondition.Ok, Online = true };
         await ReportIfChangedAsync(writeAnyway: true);
         var checkEvery = setup.Settings.DeviceOfflineAfter / 2;
-        await RegisterOrUpdateReminder(SilenceCheck, checkEvery, checkEvery);
+        await this.RegisterOrUpdateReminder(SilenceCheck, checkEvery, checkEvery);
     }
 
     public async Task<EventReceipt> ReceiveAsync(DeviceEvent deviceEvent)
@@ -70,11 +74,19 @@ public sealed class GongDeviceGrain(
         if (device.State.Setup is not null)
         {
             device.State.Setup = null;
-            await device.WriteStateAsync();
+            await device.WriteOrDeactivateAsync(this);
         }
     }
 
     public Task<DeviceStatus> GetStatusAsync() => Task.FromResult(Status());
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_unsaved && device.State.Setup is not null)
+        {
+            await device.WriteStateAsync(cancellationToken);
+        }
+    }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -84,7 +96,7 @@ public sealed class GongDeviceGrain(
         }
     }
 
-    private string Slug => GrainKeys.Slug(GetPrimaryKeyString());
+    private string Slug => GrainKeys.Slug(this.GetPrimaryKeyString());
 
     private void EnsureDeviceCanSend(DeviceKind kind, DeviceEvent deviceEvent)
     {
@@ -99,7 +111,7 @@ public sealed class GongDeviceGrain(
         {
             // In the roster's words, since that is where the operator looks to fix it.
             throw new ArgumentException(
-                $"Device '{GetPrimaryKeyString()}' cannot send {events}: the roster lists it as kind '{RosterEnums.DeviceKinds.NameOf(kind)}', and only kind '{RosterEnums.DeviceKinds.NameOf(sender)}' sends {events}.",
+                $"Device '{this.GetPrimaryKeyString()}' cannot send {events}: the roster lists it as kind '{RosterEnums.DeviceKinds.NameOf(kind)}', and only kind '{RosterEnums.DeviceKinds.NameOf(sender)}' sends {events}.",
                 nameof(deviceEvent));
         }
     }
@@ -122,6 +134,7 @@ public sealed class GongDeviceGrain(
         {
             state.ClockSkewedEvents++;
         }
+        _unsaved = true;
         if (deviceEvent.Sequence > state.LastSequence)
         {
             // Counted as events arrive: one that turns up late, after a later one, still counts as a gap.
@@ -144,7 +157,8 @@ public sealed class GongDeviceGrain(
         }
         if (changed || writeAnyway)
         {
-            await device.WriteStateAsync();
+            await device.WriteOrDeactivateAsync(this);
+            _unsaved = false;
         }
         if (changed)
         {
@@ -158,7 +172,7 @@ public sealed class GongDeviceGrain(
         var setup = Setup;
         var silentSince = state.LastSeen ?? state.ConfiguredAt;
         var online = clock.GetUtcNow() - silentSince < setup.Settings.DeviceOfflineAfter;
-        return new DeviceStatus(GetPrimaryKeyString(), setup.Roster.Kind, setup.Roster.Place, state.Condition, online,
+        return new DeviceStatus(this.GetPrimaryKeyString(), setup.Roster.Kind, setup.Roster.Place, state.Condition, online,
             state.LastSeen, state.BatteryPercent, state.SequenceGaps, state.ClockSkewedEvents);
     }
 

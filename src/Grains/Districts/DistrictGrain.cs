@@ -3,8 +3,8 @@ using GongGrid.Grains.Alarms;
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Interfaces.Roster;
 using GongGrid.Grains.Rules;
-using GongGrid.Runtime;
-using GongGrid.Runtime.Persistence;
+using GongGrid.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GongGrid.Grains.Districts;
 
@@ -14,18 +14,18 @@ namespace GongGrid.Grains.Districts;
 /// </summary>
 [GrainType("district")]
 public sealed class DistrictGrain(
-    [PersistentState("district")] IPersistentState<DistrictState> district,
-    [PersistentState("nights")] IPersistentState<LiveNights<OutcomeCounts>> nights,
-    TimeProvider clock,
+    [PersistentState("district", GridStore.Name)] IPersistentState<DistrictState> district,
+    [PersistentState("nights", GridStore.Name)] IPersistentState<LiveNights<OutcomeCounts>> nights,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     IEnumerable<IAlarmListener> alarmListeners) : Grain, IDistrictGrain
 {
     private DistrictSetup Setup => district.State.Setup
-        ?? throw new NotInRosterException("District", GetPrimaryKeyString(), "; import one first");
+        ?? throw new NotInRosterException("District", this.GetPrimaryKeyString(), "; import one first");
 
     public async Task ConfigureAsync(DistrictSetup setup)
     {
         district.State.Setup = setup;
-        await district.WriteStateAsync();
+        await district.WriteOrDeactivateAsync(this);
     }
 
     public Task<DistrictSetup> GetSetupAsync() => Task.FromResult(Setup);
@@ -35,7 +35,7 @@ public sealed class DistrictGrain(
         if (RecentNights.GetOrAdd(nights.State.Nights, tally.Night) is { } communes && communes.GetValueOrDefault(tally.CommuneKey) != tally.Counts)
         {
             communes[tally.CommuneKey] = tally.Counts;
-            await nights.WriteStateAsync();
+            await nights.WriteOrDeactivateAsync(this);
         }
     }
 
@@ -43,7 +43,7 @@ public sealed class DistrictGrain(
     {
         if (LiveBoard.Apply(district.State.LiveAlarms, alarm))
         {
-            await district.WriteStateAsync();
+            await district.WriteOrDeactivateAsync(this);
             foreach (var listener in alarmListeners)
             {
                 listener.OnAlarmChanged(alarm);
@@ -55,7 +55,7 @@ public sealed class DistrictGrain(
     {
         if (LiveBoard.Apply(district.State.DevicesNeedingAttention, status))
         {
-            await district.WriteStateAsync();
+            await district.WriteOrDeactivateAsync(this);
         }
     }
 

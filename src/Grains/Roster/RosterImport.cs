@@ -1,6 +1,5 @@
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Interfaces.Roster;
-using GongGrid.Runtime;
 
 namespace GongGrid.Grains.Roster;
 

@@ -1,5 +1,6 @@
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Rules;
+using GongGrid.Grains.Storage;
 
 namespace GongGrid.Grains.Villages;
 
@@ -84,13 +85,13 @@ public sealed partial class VillageGrain
 
     private Alarm FindAlarm(string alarmId) =>
         profile.State.Alarms.Find(alarm => alarm.AlarmId == alarmId)
-        ?? throw new KeyNotFoundException($"Village '{GetPrimaryKeyString()}' has no alarm '{alarmId}'.");
+        ?? throw new KeyNotFoundException($"Village '{this.GetPrimaryKeyString()}' has no alarm '{alarmId}'.");
 
     private async Task<Alarm> UpdateAlarmAsync(Alarm updated)
     {
         var alarms = profile.State.Alarms;
         alarms[alarms.FindIndex(alarm => alarm.AlarmId == updated.AlarmId)] = updated;
-        await profile.WriteStateAsync();
+        await profile.WriteOrDeactivateAsync(this);
         await Commune.RecordAlarmAsync(updated);
         return updated;
     }

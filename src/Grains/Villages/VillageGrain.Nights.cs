@@ -1,6 +1,6 @@
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Rules;
-using GongGrid.Runtime;
+using GongGrid.Grains.Storage;
 
 namespace GongGrid.Grains.Villages;
 
@@ -10,9 +10,17 @@ public sealed partial class VillageGrain
     /// <summary>A silo down for longer than this many nights finalises only the most recent ones on return.</summary>
     private const int MaxNightsToCatchUp = 7;
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    /// <summary>
+    /// Orleans merges the ticks a silo missed while it was down into one, and may deliver it late: so a tick does
+    /// not say which night closed. Every night that closed since the last final one is finalised here, and again
+    /// on activation in case no tick comes; a night already final is never finalised twice.
+    /// </summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == NightClose ? FinaliseClosedNightsAsync() : Task.CompletedTask;
+
+    private async Task FinaliseClosedNightsAsync()
     {
-        if (reminderName != NightClose || profile.State.Key is null)
+        if (profile.State.Key is null)
         {
             return;
         }
@@ -27,7 +35,7 @@ public sealed partial class VillageGrain
         {
             return;
         }
-        await profile.WriteStateAsync();
+        await profile.WriteOrDeactivateAsync(this);
         foreach (var night in finalised)
         {
             await Commune.RecordVillageNightAsync(night);

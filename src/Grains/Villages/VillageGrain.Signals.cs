@@ -1,5 +1,6 @@
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Rules;
+using GongGrid.Grains.Storage;
 
 namespace GongGrid.Grains.Villages;
 
@@ -87,9 +88,9 @@ public sealed partial class VillageGrain
     {
         if (alarm is not null || night?.Outcome.IsFinal == true)
         {
-            await profile.WriteStateAsync();
+            await profile.WriteOrDeactivateAsync(this);
         }
-        await signals.WriteStateAsync();
+        await signals.WriteOrDeactivateAsync(this);
         if (alarm is not null)
         {
             await Commune.RecordAlarmAsync(alarm);

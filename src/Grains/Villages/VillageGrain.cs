@@ -1,7 +1,8 @@
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Interfaces.Roster;
-using GongGrid.Runtime;
-using GongGrid.Runtime.Persistence;
+using GongGrid.Grains.Placement;
+using GongGrid.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GongGrid.Grains.Villages;
 
@@ -10,26 +11,26 @@ namespace GongGrid.Grains.Villages;
 /// changes up to its commune. Calls only ever go up (village to commune), never down, so a query can never
 /// wait on a grain that is waiting on it; the one exception is its own roster grain, which calls nobody.
 /// </summary>
-[GrainType("village")]
+[GrainType("village"), CommunePlacement]
 public sealed partial class VillageGrain(
-    [PersistentState("profile")] IPersistentState<VillageProfile> profile,
-    [PersistentState("signals")] IPersistentState<VillageSignals> signals,
-    TimeProvider clock) : Grain, IVillageGrain
+    [PersistentState("profile", GridStore.Name)] IPersistentState<VillageProfile> profile,
+    [PersistentState("signals", GridStore.Name)] IPersistentState<VillageSignals> signals,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IVillageGrain, IRemindable
 {
     private const string NightClose = "night-close";
 
-    private string Key => profile.State.Key ?? throw new NotInRosterException("Village", GetPrimaryKeyString());
+    private string Key => profile.State.Key ?? throw new NotInRosterException("Village", this.GetPrimaryKeyString());
 
     private SignalSettings Settings => profile.State.Settings;
 
-    private ICommuneGrain Commune => GrainFactory.GetGrain<ICommuneGrain>(GrainKeys.Parent(GetPrimaryKeyString()));
+    private ICommuneGrain Commune => GrainFactory.GetGrain<ICommuneGrain>(GrainKeys.Parent(this.GetPrimaryKeyString()));
 
-    private IVillageRosterGrain Roster => GrainFactory.GetGrain<IVillageRosterGrain>(GetPrimaryKeyString());
+    private IVillageRosterGrain Roster => GrainFactory.GetGrain<IVillageRosterGrain>(this.GetPrimaryKeyString());
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         profile.State.Settings = SharedSettings.Intern(profile.State.Settings);
-        return Task.CompletedTask;
+        await FinaliseClosedNightsAsync();
     }
 
     public async Task ConfigureAsync(VillageSetup setup)
@@ -46,10 +47,10 @@ public sealed partial class VillageGrain(
         state.StrikerIds = setup.Roster.Strikers.Select(striker => striker.Id).ToList();
         var slugs = setup.Roster.Devices.Select(device => device.Slug).ToHashSet();
         state.Devices = state.Devices.Where(device => slugs.Contains(device.Key)).ToDictionary();
-        await profile.WriteStateAsync();
+        await profile.WriteOrDeactivateAsync(this);
         await ReportCoverageIfChangedAsync(force: true);
         var nextClose = Rules.NightCalendar.NextClose(clock.GetUtcNow(), setup.Settings);
-        await RegisterOrUpdateReminder(NightClose, nextClose - clock.GetUtcNow(), TimeSpan.FromDays(1));
+        await this.RegisterOrUpdateReminder(NightClose, nextClose - clock.GetUtcNow(), TimeSpan.FromDays(1));
     }
 
     public async Task RecordDeviceStatusAsync(DeviceStatus status)
@@ -57,7 +58,7 @@ public sealed partial class VillageGrain(
         var slug = GrainKeys.Slug(status.DeviceKey);
         var conditionChanged = profile.State.Devices.GetValueOrDefault(slug)?.Condition is not { } known || known != status.Condition;
         profile.State.Devices[slug] = status;
-        await profile.WriteStateAsync();
+        await profile.WriteOrDeactivateAsync(this);
         if (conditionChanged)
         {
             await ReportCoverageIfChangedAsync(force: false);
@@ -83,7 +84,7 @@ public sealed partial class VillageGrain(
             return;
         }
         profile.State.CoverageGaps = gaps;
-        await profile.WriteStateAsync();
+        await profile.WriteOrDeactivateAsync(this);
         await Commune.RecordCoverageAsync(new VillageCoverage(Key, profile.State.Name, gaps));
     }
 }

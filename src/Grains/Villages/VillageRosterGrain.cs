@@ -1,27 +1,29 @@
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Interfaces.Roster;
 using GongGrid.Grains.Rules;
-using GongGrid.Runtime;
-using GongGrid.Runtime.Persistence;
+using GongGrid.Grains.Placement;
+using GongGrid.Grains.Storage;
 
 namespace GongGrid.Grains.Villages;
 
 /// <summary>What a village roster grain persists.</summary>
+[GenerateSerializer, Alias("gonggrid.VillageRosterState")]
 public sealed class VillageRosterState
 {
+    [Id(0)]
     public VillageRoster? Roster { get; set; }
 }
 
 /// <summary>A village's roster entry, kept apart from the village so the village's activation stays small.</summary>
-[GrainType("village-roster")]
-public sealed class VillageRosterGrain([PersistentState("roster")] IPersistentState<VillageRosterState> roster) : Grain, IVillageRosterGrain
+[GrainType("village-roster"), CommunePlacement]
+public sealed class VillageRosterGrain([PersistentState("roster", GridStore.Name)] IPersistentState<VillageRosterState> roster) : Grain, IVillageRosterGrain
 {
-    private VillageRoster Roster => roster.State.Roster ?? throw new NotInRosterException("Village", GetPrimaryKeyString());
+    private VillageRoster Roster => roster.State.Roster ?? throw new NotInRosterException("Village", this.GetPrimaryKeyString());
 
     public async Task ConfigureAsync(VillageRoster entry)
     {
         roster.State.Roster = entry;
-        await roster.WriteStateAsync();
+        await roster.WriteOrDeactivateAsync(this);
     }
 
     public Task<VillageRoster> GetAsync() => Task.FromResult(Roster);

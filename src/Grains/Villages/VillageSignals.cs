@@ -6,21 +6,26 @@ namespace GongGrid.Grains.Villages;
 /// The fast-changing half of a village's state: what it heard in the last <see cref="Retention"/>. Written on
 /// every applied strike, so it is kept small; its event ids are also how duplicates are recognised.
 /// </summary>
+[GenerateSerializer, Alias("gonggrid.VillageSignals")]
 public sealed class VillageSignals
 {
     /// <summary>Signals older than this are dropped; an event older than this is no longer applied.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromHours(48);
 
+    [Id(0)]
     public List<HeardStrike> Strikes { get; set; } = [];
 
+    [Id(1)]
     public List<HeardPlayback> Playbacks { get; set; } = [];
 
+    [Id(2)]
     public List<PressedAlarm> Presses { get; set; } = [];
 
     /// <summary>
     /// The latest provisional outcome. Once that night is final its history entry wins, so finalising (70,000
     /// villages at 23:00) writes only the profile and leaves this as it is.
     /// </summary>
+    [Id(3)]
     public VillageNight? Tonight { get; set; }
 
     public bool Contains(string deviceSlug, string eventId) =>

@@ -81,6 +81,6 @@ public sealed class CommandArgs
     public TimeProvider Clock(DateTimeOffset? defaultStart = null, double defaultSpeed = 1)
     {
         var start = Instant("clock") ?? defaultStart;
-        return start is null ? TimeProvider.System : new Runtime.Time.AcceleratedTimeProvider(start.Value, Number("speed", defaultSpeed));
+        return start is null ? TimeProvider.System : new Time.AcceleratedTimeProvider(start.Value, Number("speed", defaultSpeed));
     }
 }

@@ -1,33 +1,31 @@
-using GongGrid.Grains.Villages;
 using GongGrid.Silo.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using GongGrid.Runtime;
-using GongGrid.Runtime.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace GongGrid.Silo.Hosting;
 
-/// <summary>A running silo with the GongGrid grains: storage opened, reminders loaded, stopped cleanly on dispose.</summary>
+/// <summary>A running Orleans silo with the GongGrid grains: storage opened, reminders loaded, stopped cleanly on dispose.</summary>
 public sealed class GridHost : IAsyncDisposable
 {
     private readonly IHost _host;
-    private readonly GrainStore _storage;
 
-    private GridHost(IHost host, GrainStore storage)
+    private GridHost(IHost host, string storageDescription)
     {
         _host = host;
-        _storage = storage;
+        StorageDescription = storageDescription;
     }
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
+    public IServiceProvider Services => _host.Services;
+
     /// <summary>Where the gRPC API listens; null when this host does not serve it.</summary>
     public Uri? ApiAddress { get; private init; }
 
-    public string StorageDescription => _storage.Description;
+    public string StorageDescription { get; }
 
     public static Task<GridHost> StartAsync(string[] args, TimeProvider clock, CancellationToken cancellationToken = default) =>
         StartAsync(args, clock, serveApi: false, cancellationToken);
@@ -42,30 +40,32 @@ public sealed class GridHost : IAsyncDisposable
             : Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         var options = builder.Configuration.GetSection("GongGrid").Get<GridOptions>() ?? new GridOptions();
-        var storage = await GridStorage.OpenAsync(options, cancellationToken);
-        builder.Services
-            .AddSingleton(clock)
-            .AddSingleton(storage.Grains)
-            .AddSingleton(storage.Reminders)
-            .AddSilo(silo => silo.IdleCollectionAge = options.IdleCollectionAge, typeof(VillageGrain).Assembly);
+        builder.UseOrleans(silo => silo.ConfigureGrid(options, clock));
+        var description = GridStorage.Describe(options);
         if (builder is not WebApplicationBuilder web)
         {
             var host = ((HostApplicationBuilder)builder).Build();
             await host.StartAsync(cancellationToken);
-            return new GridHost(host, storage);
+            return new GridHost(host, description);
         }
 
         ApiServer.Configure(web, builder.Configuration.GetSection("GongGrid:Api").Get<ApiOptions>() ?? new ApiOptions());
         var app = web.Build();
         ApiServer.Map(app);
         await app.StartAsync(cancellationToken);
-        return new GridHost(app, storage) { ApiAddress = ApiServer.BoundAddress(app.Services) };
+        return new GridHost(app, description) { ApiAddress = ApiServer.BoundAddress(app.Services) };
     }
 
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync();
-        _host.Dispose();
-        await _storage.DisposeAsync();
+        if (_host is IAsyncDisposable asyncHost)
+        {
+            await asyncHost.DisposeAsync();
+        }
+        else
+        {
+            _host.Dispose();
+        }
     }
 }

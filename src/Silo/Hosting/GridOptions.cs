@@ -11,5 +11,8 @@ public sealed class GridOptions
     /// <summary>Idle activations are collected after this long.</summary>
     public TimeSpan IdleCollectionAge { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>The loopback port silos talk to each other on; 0 picks a free one (a single silo needs no fixed port).</summary>
+    public int SiloPort { get; set; }
+
     public string DatabasePath => Path.Combine(DataDirectory, "gonggrid.db");
 }

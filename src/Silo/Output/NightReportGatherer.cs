@@ -1,6 +1,5 @@
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Reports;
-using GongGrid.Runtime;
 
 namespace GongGrid.Silo.Output;
 

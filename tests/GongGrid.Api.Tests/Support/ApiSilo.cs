@@ -44,7 +44,7 @@ public sealed class ApiSilo : IAsyncDisposable
 
     public GrpcChannel Channel { get; }
 
-    public GongGrid.Runtime.IGrainFactory Grains => _grid.Grains;
+    public Orleans.IGrainFactory Grains => _grid.Grains;
 
     public static string DistrictToken => Holders[0].Token;
 

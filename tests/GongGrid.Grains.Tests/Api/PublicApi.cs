@@ -12,7 +12,7 @@ public static class PublicApi
     public static string Describe(Assembly assembly)
     {
         var lines = new List<string>();
-        foreach (var type in assembly.GetExportedTypes())
+        foreach (var type in assembly.GetExportedTypes().Where(type => type.Namespace != "OrleansCodeGen" && type.Namespace?.StartsWith("OrleansCodeGen.", StringComparison.Ordinal) != true))
         {
             lines.Add($"{Kind(type)} {Name(type)}{Bases(type)}");
             lines.AddRange(Members(type).Select(member => $"{Name(type)}::{member}"));

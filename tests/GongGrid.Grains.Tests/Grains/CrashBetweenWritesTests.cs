@@ -1,7 +1,13 @@
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Tests.Support;
-using GongGrid.Runtime.Reminders;
-using GongGrid.Runtime.Storage;
+using GongGrid.Grains.Storage;
+using GongGrid.Storage.Hosting;
+using GongGrid.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
 using GongGrid.Testing;
 
 namespace GongGrid.Grains.Tests.Grains;
@@ -11,26 +17,27 @@ namespace GongGrid.Grains.Tests.Grains;
 /// leaves the village ahead of the commune, or the commune ahead of the district; the device resends the strike it
 /// got no ack for, and that must bring both up to date (found by killing the silo process in GongGrid.Silo.Tests).
 /// </summary>
-public sealed class CrashBetweenWritesTests
+public sealed class CrashBetweenWritesTests : IDisposable
 {
+    private readonly string _directory = Directory.CreateTempSubdirectory("gonggrid-crash-").FullName;
+
     [Theory]
     [InlineData("commune")]
     [InlineData("district")]
     public async Task A_strike_resent_after_a_kill_between_writes_brings_the_commune_and_district_up_to_date(string unwritten)
     {
-        var storage = new StorageThatStopsWriting(new InMemoryGrainStorage());
-        var reminders = new InMemoryReminderTable();
+        var storage = new StorageThatStopsWriting();
         var clock = new ManualTimeProvider(GridHarness.PeaceTime.AddHours(-1));
         var ninth = new StrikeEvent("ninth", GridHarness.PeaceTime.AddSeconds(32), 9);
-        await using (var grid = await GridHarness.StartAsync(storage, reminders, clock, importRoster: true))
+        await using (var grid = await GridHarness.StartAsync(SqliteRefusing(storage), clock, importRoster: true))
         {
             await grid.StrikeAsync(TestDistrict.Thon2Gong, GridHarness.PeaceTime, 8);
             storage.StopWritingFor(unwritten);
-            await Assert.ThrowsAsync<IOException>(() => grid.SendAsync(TestDistrict.Thon2Gong, ninth));
+            Assert.IsType<IOException>((await Assert.ThrowsAsync<OrleansException>(() => grid.SendAsync(TestDistrict.Thon2Gong, ninth))).InnerException);
         }
         storage.StopWritingFor(null);
 
-        await using (var grid = await GridHarness.StartAsync(storage, reminders, clock, importRoster: false))
+        await using (var grid = await GridHarness.StartAsync(SqliteRefusing(storage), clock, importRoster: false))
         {
             var resent = await grid.SendAsync(TestDistrict.Thon2Gong, ninth);
 
@@ -48,18 +55,17 @@ public sealed class CrashBetweenWritesTests
     [InlineData("village", "signals")]
     public async Task An_alarm_press_resent_after_a_kill_between_writes_reaches_the_district(string unwrittenGrain, string? unwrittenState)
     {
-        var storage = new StorageThatStopsWriting(new InMemoryGrainStorage());
-        var reminders = new InMemoryReminderTable();
+        var storage = new StorageThatStopsWriting();
         var clock = new ManualTimeProvider(GridHarness.PeaceTime.AddHours(-1));
         var press = new AlarmButtonEvent("press-1", clock.GetUtcNow(), 1, AlarmKind.Fire);
-        await using (var grid = await GridHarness.StartAsync(storage, reminders, clock, importRoster: true))
+        await using (var grid = await GridHarness.StartAsync(SqliteRefusing(storage), clock, importRoster: true))
         {
             storage.StopWritingFor(unwrittenGrain, unwrittenState);
-            await Assert.ThrowsAsync<IOException>(() => grid.SendAsync(TestDistrict.Thon1Button, press));
+            Assert.IsType<IOException>((await Assert.ThrowsAsync<OrleansException>(() => grid.SendAsync(TestDistrict.Thon1Button, press))).InnerException);
         }
         storage.StopWritingFor(null);
 
-        await using (var grid = await GridHarness.StartAsync(storage, reminders, clock, importRoster: false))
+        await using (var grid = await GridHarness.StartAsync(SqliteRefusing(storage), clock, importRoster: false))
         {
             Assert.Empty(await grid.District.GetLiveAlarmsAsync());
 
@@ -69,4 +75,14 @@ public sealed class CrashBetweenWritesTests
             Assert.Equal(AlarmKind.Fire, Assert.Single(await grid.District.GetLiveAlarmsAsync()).Kind);
         }
     }
+
+    /// <summary>A SQLite file that outlives each silo, behind the switch that refuses writes.</summary>
+    private Action<ISiloBuilder> SqliteRefusing(StorageThatStopsWriting refusals) => silo =>
+    {
+        const string file = "file";
+        silo.UseSqliteStore(file, new SqliteStoreOptions(Path.Combine(_directory, "grid.db")));
+        silo.Services.AddGrainStorage(GridStore.Name, (services, _) => refusals.Wrap(services.GetRequiredKeyedService<IGrainStorage>(file)));
+    };
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

@@ -1,11 +1,12 @@
 using GongGrid.Grains.Ingest;
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Roster;
-using GongGrid.Grains.Villages;
-using GongGrid.Runtime;
-using GongGrid.Runtime.Reminders;
-using GongGrid.Runtime.Storage;
+using GongGrid.Grains.Storage;
+using GongGrid.Storage.Hosting;
+using GongGrid.Storage.Sqlite;
 using GongGrid.Testing;
+using Orleans;
+using Orleans.Hosting;
 
 namespace GongGrid.Grains.Tests.Support;
 
@@ -37,11 +38,17 @@ public sealed class GridHarness : IAsyncDisposable
     public IDistrictGrain District => Grains.GetGrain<IDistrictGrain>(TestDistrict.Key);
 
     public static Task<GridHarness> StartAsync() =>
-        StartAsync(new InMemoryGrainStorage(), new InMemoryReminderTable(), new ManualTimeProvider(PeaceTime.AddHours(-1)), importRoster: true);
+        StartAsync(InMemory, new ManualTimeProvider(PeaceTime.AddHours(-1)), importRoster: true);
 
-    public static async Task<GridHarness> StartAsync(IGrainStorage storage, IReminderTable reminders, ManualTimeProvider clock, bool importRoster)
+    /// <summary>Grain state and reminders in the silo's memory: gone when it stops.</summary>
+    public static void InMemory(ISiloBuilder silo) => silo.AddMemoryGrainStorage(GridStore.Name).UseInMemoryReminderService();
+
+    /// <summary>Grain state and reminders in a SQLite file that outlives the silo, as the embedded default keeps them.</summary>
+    public static Action<ISiloBuilder> Sqlite(string path) => silo => silo.UseSqliteStore(GridStore.Name, new SqliteStoreOptions(path));
+
+    public static async Task<GridHarness> StartAsync(Action<ISiloBuilder> storage, ManualTimeProvider clock, bool importRoster)
     {
-        var silo = await TestSilo.StartAsync(storage, reminders, clock, typeof(VillageGrain).Assembly);
+        var silo = await TestSilo.StartAsync(clock, storage);
         if (importRoster)
         {
             await new RosterImport(silo.GrainFactory).ApplyAsync(TestDistrict.Create());

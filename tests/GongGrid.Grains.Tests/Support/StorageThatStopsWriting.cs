@@ -1,13 +1,14 @@
-using GongGrid.Runtime;
-using GongGrid.Runtime.Storage;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace GongGrid.Grains.Tests.Support;
 
 /// <summary>
 /// Storage that refuses writes for one grain type (or one of its states) once told to: what a silo killed between
-/// two writes leaves behind, the first write on disk and the next one missing.
+/// two writes leaves behind, the first write on disk and the next one missing. One switch serves every silo a test
+/// starts, each wrapping its own storage.
 /// </summary>
-public sealed class StorageThatStopsWriting(IGrainStorage inner) : IGrainStorage
+public sealed class StorageThatStopsWriting
 {
     private volatile string? _refusedType;
     private volatile string? _refusedState;
@@ -18,14 +19,22 @@ public sealed class StorageThatStopsWriting(IGrainStorage inner) : IGrainStorage
         _refusedState = stateName;
     }
 
-    public Task<StoredState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken = default) =>
-        inner.ReadAsync(grainId, stateName, cancellationToken);
+    public IGrainStorage Wrap(IGrainStorage inner) => new Refusing(inner, this);
 
-    public Task<string> WriteAsync(GrainId grainId, string stateName, string payload, string? expectedETag, CancellationToken cancellationToken = default) =>
-        grainId.Type == _refusedType && (_refusedState is null || stateName == _refusedState)
-            ? throw new IOException($"The silo died before {grainId} was written.")
-            : inner.WriteAsync(grainId, stateName, payload, expectedETag, cancellationToken);
+    private bool Refuses(GrainId grainId, string stateName) =>
+        grainId.Type.ToString() == _refusedType && (_refusedState is null || stateName == _refusedState);
 
-    public Task ClearAsync(GrainId grainId, string stateName, string? expectedETag, CancellationToken cancellationToken = default) =>
-        inner.ClearAsync(grainId, stateName, expectedETag, cancellationToken);
+    private sealed class Refusing(IGrainStorage inner, StorageThatStopsWriting refusals) : IGrainStorage
+    {
+        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+            inner.ReadStateAsync(stateName, grainId, grainState);
+
+        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+            refusals.Refuses(grainId, stateName)
+                ? throw new IOException($"The silo died before {grainId} was written.")
+                : inner.WriteStateAsync(stateName, grainId, grainState);
+
+        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+            inner.ClearStateAsync(stateName, grainId, grainState);
+    }
 }

@@ -1,8 +1,7 @@
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Roster;
 using GongGrid.Rpc;
-using GongGrid.Runtime;
-using GongGrid.Runtime.Storage;
+using Orleans.Storage;
 
 namespace GongGrid.Silo.Api.Mapping;
 
@@ -14,10 +13,12 @@ public static class GrainErrors
 {
     public static RpcException? ToStatus(Exception error) => error switch
     {
+        // Orleans wraps what a storage provider threw; the provider's own error says what went wrong.
+        OrleansException { InnerException: { } cause } when ToStatus(cause) is { } status => status,
         RosterValidationException invalid => new RpcException(StatusCode.InvalidArgument, invalid.Message),
         UnknownDeviceException or KeyNotFoundException => new RpcException(StatusCode.NotFound, error.Message),
         ArgumentException => new RpcException(StatusCode.InvalidArgument, error.Message),
-        GrainCallTimeoutException => new RpcException(StatusCode.Unavailable, "the grid is busy; try again shortly"),
+        TimeoutException => new RpcException(StatusCode.Unavailable, "the grid is busy; try again shortly"),
         InconsistentStateException => new RpcException(StatusCode.Aborted, "a concurrent change won; try again"),
         InvalidOperationException => new RpcException(StatusCode.FailedPrecondition, error.Message),
         IOException or Microsoft.Data.Sqlite.SqliteException =>

@@ -5,7 +5,6 @@ using GongGrid.Grains.Interfaces.Roster;
 using GongGrid.Grains.Roster;
 using GongGrid.Rpc;
 using GongGrid.Rpc.Server;
-using GongGrid.Runtime;
 using GongGrid.Silo.Api.Mapping;
 using GongGrid.Silo.Api.Security;
 using DeviceCondition = GongGrid.Grains.Interfaces.DeviceCondition;

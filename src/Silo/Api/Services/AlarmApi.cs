@@ -4,7 +4,6 @@ using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Interfaces.Roster;
 using GongGrid.Rpc;
 using GongGrid.Rpc.Server;
-using GongGrid.Runtime;
 using GongGrid.Silo.Api.Mapping;
 using GongGrid.Silo.Api.Security;
 using GongGrid.Silo.Api.Streams;

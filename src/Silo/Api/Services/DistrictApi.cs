@@ -4,15 +4,15 @@ using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Reports;
 using GongGrid.Grains.Rules;
 using GongGrid.Rpc.Server;
-using GongGrid.Runtime;
 using GongGrid.Silo.Api.Mapping;
 using GongGrid.Silo.Api.Security;
 using CommuneDetail = GongGrid.Api.V1.CommuneDetail;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GongGrid.Silo.Api.Services;
 
 /// <summary>District and commune questions, answered from the district, commune and village grains' live state.</summary>
-public sealed class DistrictApi(IGrainFactory grains, TimeProvider clock) : DistrictService.DistrictServiceBase
+public sealed class DistrictApi(IGrainFactory grains, [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : DistrictService.DistrictServiceBase
 {
     private readonly DistrictReports _reports = new(grains);
 

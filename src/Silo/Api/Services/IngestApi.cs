@@ -4,11 +4,11 @@ using GongGrid.Grains.Ingest;
 using GongGrid.Grains.Interfaces;
 using GongGrid.Rpc;
 using GongGrid.Rpc.Server;
-using GongGrid.Runtime;
 using GongGrid.Silo.Api.Mapping;
 using GongGrid.Silo.Api.Security;
 using GongGrid.Silo.Api.Streams;
 using DeviceEvent = GongGrid.Api.V1.DeviceEvent;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GongGrid.Silo.Api.Services;
 
@@ -18,7 +18,7 @@ namespace GongGrid.Silo.Api.Services;
 /// grain. A failure that might be temporary (storage, timeouts) ends the stream without acknowledging, so the
 /// bridge sends the events again; events that can never apply are acknowledged REJECTED with the reason.
 /// </summary>
-public sealed class IngestApi(IGrainFactory grains, BridgeRegistry bridges, SiloStopping stopping, TimeProvider clock) : IngestService.IngestServiceBase
+public sealed class IngestApi(IGrainFactory grains, BridgeRegistry bridges, SiloStopping stopping, [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : IngestService.IngestServiceBase
 {
     private const int BatchesInFlight = 8;
     private readonly DeviceEventIngest _ingest = new(grains);

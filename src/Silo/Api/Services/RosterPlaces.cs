@@ -1,5 +1,4 @@
 using GongGrid.Grains.Interfaces;
-using GongGrid.Runtime;
 
 namespace GongGrid.Silo.Api.Services;
 

@@ -1,9 +1,0 @@
-namespace GongGrid.Runtime.Activation;
-
-internal enum ActivationState
-{
-    Activating,
-    Valid,
-    Deactivating,
-    Deactivated,
-}

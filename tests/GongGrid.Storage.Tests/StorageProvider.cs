@@ -1,0 +1,60 @@
+using GongGrid.Grains.Storage;
+using GongGrid.Storage.Hosting;
+using GongGrid.Storage.Sqlite;
+using GongGrid.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using Orleans.Hosting;
+using Orleans.Storage;
+
+namespace GongGrid.Storage.Tests;
+
+/// <summary>
+/// A grain storage and reminder table as a silo resolves them, so each provider is tested as Orleans uses it:
+/// Orleans's in-memory providers, or ours on a SQLite file that outlives the silo (<see cref="ReopenAsync"/>).
+/// </summary>
+public sealed class StorageProvider : IAsyncDisposable
+{
+    private readonly Action<ISiloBuilder> _configure;
+    private readonly string? _directory;
+    private TestSilo _silo;
+
+    private StorageProvider(TestSilo silo, Action<ISiloBuilder> configure, string? directory)
+    {
+        _silo = silo;
+        _configure = configure;
+        _directory = directory;
+    }
+
+    public IGrainStorage Grains => _silo.Services.GetRequiredKeyedService<IGrainStorage>(GridStore.Name);
+
+    public IReminderTable Reminders => _silo.Services.GetRequiredService<IReminderTable>();
+
+    public static Task<StorageProvider> InMemoryAsync() =>
+        StartAsync(silo => silo.AddMemoryGrainStorage(GridStore.Name).UseInMemoryReminderService(), directory: null);
+
+    public static Task<StorageProvider> SqliteAsync()
+    {
+        var directory = Directory.CreateTempSubdirectory("gonggrid-storage-").FullName;
+        return StartAsync(silo => silo.UseSqliteStore(GridStore.Name, new SqliteStoreOptions(Path.Combine(directory, "grid.db"))), directory);
+    }
+
+    /// <summary>Stops the silo and starts another on the same storage, as a restart does.</summary>
+    public async Task ReopenAsync()
+    {
+        await _silo.DisposeAsync();
+        _silo = await TestSilo.StartAsync(TimeProvider.System, _configure);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _silo.DisposeAsync();
+        if (_directory is not null)
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    private static async Task<StorageProvider> StartAsync(Action<ISiloBuilder> configure, string? directory) =>
+        new(await TestSilo.StartAsync(TimeProvider.System, configure), configure, directory);
+}

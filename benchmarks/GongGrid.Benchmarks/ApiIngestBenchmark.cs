@@ -5,11 +5,11 @@ using GongGrid.Api.V1;
 using GongGrid.Grains.Ingest;
 using GongGrid.Grains.Interfaces.Roster;
 using GongGrid.Grains.Roster;
-using GongGrid.Rpc.Client;
 using GongGrid.Grains.Interfaces;
 using GongGrid.Silo.Api.Security;
 using GongGrid.Simulator;
 using GongGrid.Testing;
+using Grpc.Core;
 using DeviceEvent = GongGrid.Api.V1.DeviceEvent;
 
 namespace GongGrid.Benchmarks;
@@ -108,7 +108,7 @@ internal static class ApiIngestBenchmark
 
     private static async Task StreamAsync(IngestService.IngestServiceClient client, string token, IReadOnlyList<IngestRequest> batches, Disposition expected)
     {
-        await using var call = client.Ingest(new CallOptions(BearerToken: token));
+        using var call = client.Ingest(ApiGrid.As(token));
         using var window = new SemaphoreSlim(BatchesInFlight);
         using var acksFailed = new CancellationTokenSource();
         var acks = ReadAcksAsync(call.ResponseStream, batches.Sum(batch => batch.Events.Count), expected, window);
@@ -131,7 +131,7 @@ internal static class ApiIngestBenchmark
         await acks;
     }
 
-    private static async Task ReadAcksAsync(GongGrid.Rpc.IAsyncStreamReader<IngestResponse> responses, int events, Disposition expected, SemaphoreSlim window)
+    private static async Task ReadAcksAsync(IAsyncStreamReader<IngestResponse> responses, int events, Disposition expected, SemaphoreSlim window)
     {
         var acked = 0;
         while (acked < events)

@@ -5,7 +5,6 @@ using GongGrid.Grains.Ingest;
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Roster;
 using GongGrid.Grains.Rules;
-using GongGrid.Rpc.Client;
 using GongGrid.Silo.Api.Security;
 using GongGrid.Simulator;
 using GongGrid.Testing;
@@ -49,9 +48,8 @@ internal static class ApiNightSummaryBenchmark
         using var channel = grid.Channel();
         var client = new DistrictService.DistrictServiceClient(channel);
         var request = new NightSummaryRequest { DistrictKey = district.Key, Night = "2026-11-22" };
-        var options = new CallOptions(Timeout: TimeSpan.FromSeconds(10), BearerToken: Token);
-        var summary = await client.GetNightSummaryAsync(request, options);
-        Func<Func<Task>> summaryCaller = () => () => client.GetNightSummaryAsync(request, options);
+        var summary = await client.GetNightSummaryAsync(request, ApiGrid.As(Token, TimeSpan.FromSeconds(10)));
+        Func<Func<Task>> summaryCaller = () => async () => await client.GetNightSummaryAsync(request, ApiGrid.As(Token, TimeSpan.FromSeconds(10)));
         await ClosedLoop.RunAsync(Callers[^1], Warmup, summaryCaller);
 
         var window = NightCalendar.Window(GridSilo.Night, district.Settings);

@@ -1,7 +1,6 @@
 using GongGrid.Api.Tests.Support;
 using GongGrid.Api.V1;
-using GongGrid.Rpc;
-using GongGrid.Rpc.Client;
+using Grpc.Core;
 using static GongGrid.Api.Tests.Support.ApiSilo;
 using static GongGrid.Api.Tests.Support.SampleDistrict;
 
@@ -27,8 +26,8 @@ public sealed class TransportTests(TransportTests.Fixture fixture) : IClassFixtu
     [Fact]
     public async Task A_watch_with_a_deadline_ends_deadline_exceeded_and_the_silo_keeps_serving()
     {
-        await using var watch = new AlarmService.AlarmServiceClient(_silo.Channel)
-            .WatchAlarms(new WatchAlarmsRequest { DistrictKey = Key }, new CallOptions(Timeout: TimeSpan.FromMilliseconds(300), BearerToken: DistrictToken));
+        using var watch = new AlarmService.AlarmServiceClient(_silo.Channel)
+            .WatchAlarms(new WatchAlarmsRequest { DistrictKey = Key }, As(DistrictToken, TimeSpan.FromMilliseconds(300)));
 
         await Expect.Status(StatusCode.DeadlineExceeded, () => watch.ResponseStream.MoveNext());
         var summary = await _district.GetNightSummaryAsync(new NightSummaryRequest { DistrictKey = Key }, As(DistrictToken));
@@ -57,7 +56,7 @@ public sealed class TransportTests(TransportTests.Fixture fixture) : IClassFixtu
         var summary = await _district.GetNightSummaryAsync(new NightSummaryRequest { DistrictKey = Key }, As(DistrictToken));
         var small = await _admin.ImportRosterAsync(new ImportRosterRequest { RosterJson = OneCommune() }, As(OtherAdminToken));
 
-        Assert.NotEmpty(error.Detail);
+        Assert.NotEmpty(error.Status.Detail);
         Assert.Equal(("Ngọc Lặc", VillageCount), (summary.Name, summary.Totals.Villages));
         Assert.Equal(("lang-chanh", 1), (small.DistrictKey, small.Communes));
     }
@@ -66,17 +65,17 @@ public sealed class TransportTests(TransportTests.Fixture fixture) : IClassFixtu
     public async Task A_roster_gzipped_under_the_limit_but_larger_unpacked_is_still_resource_exhausted()
     {
         var error = await Expect.Status(StatusCode.ResourceExhausted,
-            () => _admin.ImportRosterAsync(new ImportRosterRequest { RosterJson = Json }, new CallOptions(TimeSpan.FromSeconds(10), AdminToken, Gzip: true)));
-        var small = await _admin.ImportRosterAsync(new ImportRosterRequest { RosterJson = OneCommune() }, new CallOptions(TimeSpan.FromSeconds(10), OtherAdminToken, Gzip: true));
+            () => _admin.ImportRosterAsync(new ImportRosterRequest { RosterJson = Json }, As(AdminToken, gzip: true)));
+        var small = await _admin.ImportRosterAsync(new ImportRosterRequest { RosterJson = OneCommune() }, As(OtherAdminToken, gzip: true));
 
-        Assert.NotEmpty(error.Detail);
+        Assert.NotEmpty(error.Status.Detail);
         Assert.Equal(1, small.Communes);
     }
 
     [Fact]
     public async Task A_method_the_silo_does_not_have_is_unimplemented()
     {
-        var (status, _) = await RawGrpc.CallAsync(_silo.Channel.Address, "/gonggrid.v1.DistrictService/GetWeather", "Bearer " + DistrictToken);
+        var (status, _) = await RawGrpc.CallAsync(_silo.Address, "/gonggrid.v1.DistrictService/GetWeather", "Bearer " + DistrictToken);
 
         Assert.Equal(StatusCode.Unimplemented, status);
     }
@@ -105,10 +104,12 @@ public sealed class TransportTests(TransportTests.Fixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task Reading_a_watch_after_disposing_it_is_cancelled()
+    public async Task Reading_a_watch_after_cancelling_it_is_cancelled()
     {
-        var watch = new AlarmService.AlarmServiceClient(_silo.Channel).WatchAlarms(new WatchAlarmsRequest { DistrictKey = Key }, As(DistrictToken));
-        await watch.DisposeAsync();
+        using var hangUp = new CancellationTokenSource();
+        using var watch = new AlarmService.AlarmServiceClient(_silo.Channel)
+            .WatchAlarms(new WatchAlarmsRequest { DistrictKey = Key }, As(DistrictToken).WithCancellationToken(hangUp.Token));
+        await hangUp.CancelAsync();
 
         await Expect.Status(StatusCode.Cancelled, () => watch.ResponseStream.MoveNext());
     }

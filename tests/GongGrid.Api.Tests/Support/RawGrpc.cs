@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using GongGrid.Rpc;
+using Grpc.Core;
 
 namespace GongGrid.Api.Tests.Support;
 

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using GongGrid.Api.V1;
-using GongGrid.Rpc.Client;
 using GongGrid.Testing.Processes;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace GongGrid.EdgeBridge.Tests.Bridge;
 
@@ -45,7 +46,7 @@ internal sealed class GridSilo : IAsyncDisposable
 
     public AlarmService.AlarmServiceClient Alarms { get; }
 
-    public static CallOptions Police => new(BearerToken: PoliceToken, Timeout: TimeSpan.FromSeconds(20));
+    public static CallOptions Police => new([new("authorization", $"Bearer {PoliceToken}")], DateTime.UtcNow.AddSeconds(20));
 
     public static async Task<GridSilo> StartAsync(GridSiloSetup setup)
     {

@@ -1,27 +1,48 @@
+using Grpc.Core;
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Roster;
-using GongGrid.Rpc;
 using GongGrid.Runtime;
 using GongGrid.Runtime.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace GongGrid.Silo.Api.Mapping;
 
 /// <summary>
-/// What a grain's exception means to a caller. Anything not listed stays INTERNAL: logged by the server, with no
-/// detail sent out.
+/// The interceptor that says what a grain's exception means to a caller. Anything not listed is INTERNAL: logged
+/// by the silo, with no detail sent out (grpc-dotnet alone would answer UNKNOWN).
 /// </summary>
-public static class GrainErrors
+public sealed class GrainErrors(ILogger<GrainErrors> logger) : CallInterceptor
 {
     public static RpcException? ToStatus(Exception error) => error switch
     {
-        RosterValidationException invalid => new RpcException(StatusCode.InvalidArgument, invalid.Message),
-        UnknownDeviceException or KeyNotFoundException => new RpcException(StatusCode.NotFound, error.Message),
-        ArgumentException => new RpcException(StatusCode.InvalidArgument, error.Message),
-        GrainCallTimeoutException => new RpcException(StatusCode.Unavailable, "the grid is busy; try again shortly"),
-        InconsistentStateException => new RpcException(StatusCode.Aborted, "a concurrent change won; try again"),
-        InvalidOperationException => new RpcException(StatusCode.FailedPrecondition, error.Message),
-        IOException or Microsoft.Data.Sqlite.SqliteException =>
-            new RpcException(StatusCode.Unavailable, "the silo's storage is unavailable; try again shortly"),
+        RosterValidationException invalid => Status(StatusCode.InvalidArgument, invalid.Message),
+        UnknownDeviceException or KeyNotFoundException => Status(StatusCode.NotFound, error.Message),
+        ArgumentException => Status(StatusCode.InvalidArgument, error.Message),
+        GrainCallTimeoutException => Status(StatusCode.Unavailable, "the grid is busy; try again shortly"),
+        InconsistentStateException => Status(StatusCode.Aborted, "a concurrent change won; try again"),
+        InvalidOperationException => Status(StatusCode.FailedPrecondition, error.Message),
+        IOException or Microsoft.Data.Sqlite.SqliteException => Status(StatusCode.Unavailable, "the silo's storage is unavailable; try again shortly"),
         _ => null,
     };
+
+    protected override async Task AroundAsync(ServerCallContext context, Func<Task> call)
+    {
+        try
+        {
+            await call();
+        }
+        catch (Exception error) when (error is not RpcException && !context.CancellationToken.IsCancellationRequested)
+        {
+            // A call the client cancelled, or whose deadline passed, ends as grpc-dotnet says; nobody waits for more.
+            throw ToStatus(error) ?? Unexpected(context, error);
+        }
+    }
+
+    private RpcException Unexpected(ServerCallContext context, Exception error)
+    {
+        logger.LogError(error, "{Method} failed for {Peer}", context.Method, context.Peer);
+        return Status(StatusCode.Internal, $"{context.Method} failed inside the silo; the silo logged the details");
+    }
+
+    private static RpcException Status(StatusCode code, string detail) => new(new Status(code, detail));
 }

@@ -73,6 +73,65 @@ public sealed class TransportTests(TransportTests.Fixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_gzip_bomb_is_resource_exhausted_and_the_silo_keeps_serving()
+    {
+        // 16 MiB of zeros in about 16 KiB of gzip: under the 64 KiB limit as sent, 256 times over it inflated.
+        var bomb = RawGrpc.Gzip(new byte[16 * 1024 * 1024]);
+
+        var (status, message) = await RawGrpc.CallAsync(
+            _silo.Address, "/gonggrid.v1.AdminService/ImportRoster", "Bearer " + AdminToken, RawGrpc.Frame(compressed: true, bomb), ("grpc-encoding", "gzip"));
+        var summary = await _district.GetNightSummaryAsync(new NightSummaryRequest { DistrictKey = Key }, As(DistrictToken));
+
+        Assert.InRange(bomb.Length, 1, Fixture.MaxMessageBytes);
+        Assert.Equal(StatusCode.ResourceExhausted, status);
+        Assert.Contains("exceeds the maximum", message);
+        Assert.Equal(VillageCount, summary.Totals.Villages);
+    }
+
+    [Fact]
+    public async Task A_message_in_an_encoding_the_silo_does_not_know_is_unimplemented()
+    {
+        var (status, message) = await RawGrpc.CallAsync(
+            _silo.Address, "/gonggrid.v1.AdminService/ImportRoster", "Bearer " + AdminToken, RawGrpc.Frame(compressed: true, [0x0A, 0x00]), ("grpc-encoding", "snappy"));
+
+        Assert.Equal(StatusCode.Unimplemented, status);
+        Assert.Contains("snappy", message);
+    }
+
+    /// <summary>
+    /// grpc-dotnet reads (and inflates) a unary request before any interceptor runs, so a body that does not decode ends
+    /// the call with its own UNKNOWN "Exception was thrown by handler.": no words of the parser's or inflater's reach
+    /// the caller.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_request_that_is_not_a_message_is_unknown_without_the_parsers_words_and_the_silo_keeps_serving(bool gzip)
+    {
+        // Not gzip: a gzip header, then a deflate block of the reserved type 3.
+        byte[] corruptGzip = [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFF, 0x07, 0xFF, 0xFF];
+        var (status, message) = await RawGrpc.CallAsync(
+            _silo.Address, "/gonggrid.v1.DistrictService/GetNightSummary", "Bearer " + DistrictToken,
+            RawGrpc.Frame(compressed: gzip, gzip ? corruptGzip : NotAMessage), ("grpc-encoding", "gzip"));
+        var summary = await _district.GetNightSummaryAsync(new NightSummaryRequest { DistrictKey = Key }, As(DistrictToken));
+
+        Assert.Equal(StatusCode.Unknown, status);
+        Assert.Equal("Exception was thrown by handler.", message);
+        Assert.Equal(VillageCount, summary.Totals.Villages);
+    }
+
+    [Fact]
+    public async Task An_ingest_batch_that_is_not_a_message_ends_the_stream_internal_without_the_parsers_words()
+    {
+        var (status, message) = await RawGrpc.CallAsync(
+            _silo.Address, "/gonggrid.v1.IngestService/Ingest", "Bearer " + Bridge, RawGrpc.Frame(compressed: false, NotAMessage));
+
+        Assert.Equal(StatusCode.Internal, status);
+        Assert.DoesNotContain("truncated", message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("protocol message", message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_method_the_silo_does_not_have_is_unimplemented()
     {
         var (status, _) = await RawGrpc.CallAsync(_silo.Address, "/gonggrid.v1.DistrictService/GetWeather", "Bearer " + DistrictToken);
@@ -113,6 +172,9 @@ public sealed class TransportTests(TransportTests.Fixture fixture) : IClassFixtu
 
         await Expect.Status(StatusCode.Cancelled, () => watch.ResponseStream.MoveNext());
     }
+
+    /// <summary>Field 1 declared 16 bytes long, with two bytes behind it.</summary>
+    private static byte[] NotAMessage => [0x0A, 0x10, 0x41, 0x42];
 
     private static string OneCommune() => RosterJson.Edit(root =>
     {

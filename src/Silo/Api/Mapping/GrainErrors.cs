@@ -1,5 +1,6 @@
-using Grpc.Core;
+using Google.Protobuf;
 using GongGrid.Grains.Interfaces;
+using Grpc.Core;
 using GongGrid.Grains.Roster;
 using GongGrid.Runtime;
 using GongGrid.Runtime.Storage;
@@ -8,13 +9,16 @@ using Microsoft.Extensions.Logging;
 namespace GongGrid.Silo.Api.Mapping;
 
 /// <summary>
-/// The interceptor that says what a grain's exception means to a caller. Anything not listed is INTERNAL: logged
-/// by the silo, with no detail sent out (grpc-dotnet alone would answer UNKNOWN).
+/// The interceptor that says what an exception escaping a service method (mostly a grain's) means to a caller.
+/// Anything not listed is INTERNAL: logged by the silo, with no detail sent out (grpc-dotnet alone would answer
+/// UNKNOWN).
 /// </summary>
 public sealed class GrainErrors(ILogger<GrainErrors> logger) : CallInterceptor
 {
     public static RpcException? ToStatus(Exception error) => error switch
     {
+        // A streamed request that does not decode (an IOException, so first); the parser's words stay here.
+        InvalidProtocolBufferException => Status(StatusCode.Internal, "a request message could not be decoded"),
         RosterValidationException invalid => Status(StatusCode.InvalidArgument, invalid.Message),
         UnknownDeviceException or KeyNotFoundException => Status(StatusCode.NotFound, error.Message),
         ArgumentException => Status(StatusCode.InvalidArgument, error.Message),

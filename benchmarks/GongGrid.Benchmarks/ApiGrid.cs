@@ -1,6 +1,7 @@
-using GongGrid.Rpc.Client;
 using GongGrid.Silo.Api.Security;
 using GongGrid.Silo.Hosting;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace GongGrid.Benchmarks;
 
@@ -43,6 +44,10 @@ internal sealed class ApiGrid(GridHost host, string? dataDirectory) : IAsyncDisp
 
     /// <summary>A client channel to the API (one HTTP/2 connection pool); dispose it before the grid.</summary>
     public GrpcChannel Channel() => GrpcChannel.ForAddress(host.ApiAddress!);
+
+    /// <summary>Call options carrying <paramref name="token"/>, with a deadline when one is given.</summary>
+    public static CallOptions As(string token, TimeSpan? timeout = null) =>
+        new([new("authorization", $"Bearer {token}")], timeout is { } due ? DateTime.UtcNow + due : null);
 
     public async ValueTask DisposeAsync()
     {

@@ -5,7 +5,6 @@ using GongGrid.EdgeBridge.Metrics;
 using GongGrid.EdgeBridge.Uplink;
 using GongGrid.Grains.Interfaces;
 using GongGrid.Mqtt;
-using GongGrid.Rpc.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -37,7 +36,7 @@ public sealed class BridgeHost(BridgeOptions options, ILoggerFactory logging, Ti
         var directory = new DeviceDirectory(Path.Combine(options.DataDirectory, "devices.json"));
         await using var broker = new MqttClient(BrokerSession(), logging.CreateLogger<MqttClient>());
         broker.StateChanged += state => Metrics.SetBrokerLink(state.IsConnected);
-        using var channel = GrpcChannel.ForAddress(new Uri(options.Grid.Address));
+        using var channel = GridChannel.Open(options.Grid);
         var intake = new DeviceIntake(journal, directory, Metrics, clock, logging.CreateLogger<DeviceIntake>());
         var uplink = new GridUplink(channel, options.Grid, journal, directory, new CommandPublisher(broker, Metrics), Metrics, clock, logging.CreateLogger<GridUplink>());
         await using var metricsPage = options.MetricsListen.Length == 0 ? null : await MetricsPageAsync(journal, clock, cancellationToken);

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using GongGrid.Api.Tests.Support;
 using GongGrid.Api.V1;
-using GongGrid.Rpc;
+using Grpc.Core;
 using static GongGrid.Api.Tests.Support.ApiSilo;
 using static GongGrid.Api.Tests.Support.SampleDistrict;
 
@@ -34,10 +34,10 @@ public sealed partial class AdminServiceTests(AdminServiceTests.Fixture fixture)
         var error = await Expect.Status(StatusCode.InvalidArgument,
             () => _admin.ImportRosterAsync(new ImportRosterRequest { RosterJson = json, FileName = "ngoc-lac.roster.json" }, As(AdminToken)));
 
-        Assert.StartsWith("the roster has 2 error(s); nothing was imported", error.Detail);
-        Assert.Equal(2, PositionedError().Matches(error.Detail).Count);
-        Assert.Contains("bell", error.Detail);
-        Assert.Contains("Pho Cong", error.Detail);
+        Assert.StartsWith("the roster has 2 error(s); nothing was imported", error.Status.Detail);
+        Assert.Equal(2, PositionedError().Matches(error.Status.Detail).Count);
+        Assert.Contains("bell", error.Status.Detail);
+        Assert.Contains("Pho Cong", error.Status.Detail);
         var summary = await _district.GetNightSummaryAsync(new NightSummaryRequest { DistrictKey = Key }, As(DistrictToken));
         Assert.Equal("Ngọc Lặc", summary.Name);
     }
@@ -55,9 +55,9 @@ public sealed partial class AdminServiceTests(AdminServiceTests.Fixture fixture)
 
         var error = await Expect.Status(StatusCode.InvalidArgument, () => _admin.ImportRosterAsync(new ImportRosterRequest { RosterJson = json }, As(AdminToken)));
 
-        Assert.StartsWith("the roster has 60 error(s)", error.Detail);
-        Assert.Equal(50, error.Detail.Split('\n').Count(line => line.Contains("chuông", StringComparison.Ordinal)));
-        Assert.EndsWith("… and 10 more", error.Detail);
+        Assert.StartsWith("the roster has 60 error(s)", error.Status.Detail);
+        Assert.Equal(50, error.Status.Detail.Split('\n').Count(line => line.Contains("chuông", StringComparison.Ordinal)));
+        Assert.EndsWith("… and 10 more", error.Status.Detail);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed partial class AdminServiceTests(AdminServiceTests.Fixture fixture)
         var error = await Expect.Status(StatusCode.InvalidArgument,
             () => _admin.ImportRosterAsync(new ImportRosterRequest { RosterJson = "{\n  \"key\": \"ngoc-lac\",\n  \"name\": \n}" }, As(AdminToken)));
 
-        Assert.Matches(@"roster\.json:[34]:\d+: ", error.Detail);
+        Assert.Matches(@"roster\.json:[34]:\d+: ", error.Status.Detail);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed partial class AdminServiceTests(AdminServiceTests.Fixture fixture)
         await Expect.Status(StatusCode.PermissionDenied,
             () => _admin.ImportRosterAsync(new ImportRosterRequest { RosterJson = Json.Replace("\"key\": \"ngoc-lac\"", "\"key\": \"lang-chanh\"", StringComparison.Ordinal) }, As(AdminToken)));
 
-        Assert.Contains(Key, otherAdmin.Detail);
+        Assert.Contains(Key, otherAdmin.Status.Detail);
     }
 
     [Fact]
@@ -235,7 +235,7 @@ public sealed partial class AdminServiceTests(AdminServiceTests.Fixture fixture)
             Longitude = longitude,
         }, As(AdminToken)));
 
-        Assert.Contains(named, error.Detail);
+        Assert.Contains(named, error.Status.Detail);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using GongGrid.Api.Tests.Support;
 using GongGrid.Api.V1;
-using GongGrid.Rpc;
+using Grpc.Core;
 using GongGrid.Testing;
 using static GongGrid.Api.Tests.Support.ApiSilo;
 using static GongGrid.Api.Tests.Support.SampleDistrict;
@@ -102,7 +102,7 @@ public sealed class AlarmServiceTests(AlarmServiceTests.Fixture fixture) : IClas
         Assert.Equal(_silo.Clock.GetUtcNow(), acknowledged.AcknowledgedAt.ToDateTimeOffset());
         var live = await _client.ListLiveAlarmsAsync(new ListLiveAlarmsRequest { DistrictKey = Key, CommuneKey = NguyetAn }, As(DistrictToken));
         Assert.Equal(AlarmStatus.Acknowledged, live.Alarms.Single(listed => listed.AlarmId == alarm.AlarmId).Status);
-        Assert.Contains("already acknowledged", again.Detail);
+        Assert.Contains("already acknowledged", again.Status.Detail);
     }
 
     [Theory]
@@ -113,7 +113,7 @@ public sealed class AlarmServiceTests(AlarmServiceTests.Fixture fixture) : IClas
         var error = await Expect.Status(StatusCode.InvalidArgument, () => _client.ResolveAlarmAsync(
             new ResolveAlarmRequest { VillageKey = NguyetAn + "/thon-5", AlarmId = NguyetAn + "/thon-5#1", Note = note }, As(DistrictToken)));
 
-        Assert.Contains("note is required", error.Detail);
+        Assert.Contains("note is required", error.Status.Detail);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class AlarmServiceTests(AlarmServiceTests.Fixture fixture) : IClas
 
         Assert.Equal((AlarmStatus.Resolved, "Cháy rơm, đã dập", DistrictOfficer), (resolved.Status, resolved.ResolutionNote, resolved.AcknowledgedBy));
         Assert.DoesNotContain(live.Alarms, listed => listed.AlarmId == alarm.AlarmId);
-        Assert.Contains("already resolved", acknowledge.Detail);
+        Assert.Contains("already resolved", acknowledge.Status.Detail);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class AlarmServiceTests(AlarmServiceTests.Fixture fixture) : IClas
         await Expect.Status(StatusCode.NotFound, () => _client.AcknowledgeAlarmAsync(
             new AcknowledgeAlarmRequest { VillageKey = NguyetAn + "/khong-co", AlarmId = NguyetAn + "/khong-co#1" }, As(DistrictToken)));
 
-        Assert.Contains(NguyetAn + "/thon-6#99", unknownId.Detail);
+        Assert.Contains(NguyetAn + "/thon-6#99", unknownId.Status.Detail);
     }
 
     [Fact]
@@ -212,7 +212,7 @@ public sealed class AlarmServiceTests(AlarmServiceTests.Fixture fixture) : IClas
 
         await bridge.DisposeAsync();
         var gone = await Eventually.Until(
-            () => _client.SoundAlarmOnSpeakersAsync(new SoundAlarmRequest { CommuneKey = CaoThinh, Kind = AlarmKind.Fire }, As(DistrictToken)),
+            () => _client.SoundAlarmOnSpeakersAsync(new SoundAlarmRequest { CommuneKey = CaoThinh, Kind = AlarmKind.Fire }, As(DistrictToken)).ResponseAsync,
             reply => reply.CommandsSent == 0);
 
         Assert.Equal(5, connected.CommandsSent);

@@ -1,6 +1,6 @@
 using GongGrid.Api.Tests.Support;
 using GongGrid.Api.V1;
-using GongGrid.Rpc;
+using Grpc.Core;
 using static GongGrid.Api.Tests.Support.ApiSilo;
 using static GongGrid.Api.Tests.Support.PlayedNightFixture;
 using static GongGrid.Api.Tests.Support.SampleDistrict;
@@ -63,8 +63,8 @@ public sealed class DistrictServiceTests(PlayedNightFixture night) : IClassFixtu
         var error = await Expect.Status(StatusCode.InvalidArgument,
             () => _client.GetNightSummaryAsync(new NightSummaryRequest { DistrictKey = Key, Night = value }, As(DistrictToken)));
 
-        Assert.Contains("night", error.Detail);
-        Assert.Contains(value, error.Detail);
+        Assert.Contains("night", error.Status.Detail);
+        Assert.Contains(value, error.Status.Detail);
     }
 
     [Fact]
@@ -76,10 +76,10 @@ public sealed class DistrictServiceTests(PlayedNightFixture night) : IClassFixtu
             () => _client.GetCommuneDetailAsync(new CommuneDetailRequest { CommuneKey = NgocLien, Night = "2026-11-08" }, As(DistrictToken)));
         var oldest = await _client.GetNightSummaryAsync(new NightSummaryRequest { DistrictKey = Key, Night = "2026-11-09" }, As(DistrictToken));
 
-        Assert.Contains("14 nights", summary.Detail);
-        Assert.Contains("2026-11-01", summary.Detail);
-        Assert.Contains("GetVillageHistory", summary.Detail);
-        Assert.Contains("2026-11-08", detail.Detail);
+        Assert.Contains("14 nights", summary.Status.Detail);
+        Assert.Contains("2026-11-01", summary.Status.Detail);
+        Assert.Contains("GetVillageHistory", summary.Status.Detail);
+        Assert.Contains("2026-11-08", detail.Status.Detail);
         Assert.Equal("2026-11-09", oldest.Night);
     }
 
@@ -110,7 +110,7 @@ public sealed class DistrictServiceTests(PlayedNightFixture night) : IClassFixtu
         await Expect.Status(StatusCode.NotFound,
             () => _client.GetQuarterlyReportAsync(new QuarterlyReportRequest { CommuneKey = "ngoc-lac/khong-co", Year = 2026, Quarter = 4 }, As(DistrictToken)));
 
-        Assert.Contains("ngoc-lac/khong-co", error.Detail);
+        Assert.Contains("ngoc-lac/khong-co", error.Status.Detail);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class DistrictServiceTests(PlayedNightFixture night) : IClassFixtu
             await Expect.Status(StatusCode.NotFound, () => _client.GetStrikerAllowancesAsync(new StrikerAllowancesRequest { DistrictKey = Key, CommuneKey = typo, Year = 2026, Month = 11 }, options)),
         };
 
-        Assert.All(errors, error => Assert.Contains(typo, error.Detail));
+        Assert.All(errors, error => Assert.Contains(typo, error.Status.Detail));
     }
 
     [Fact]
@@ -152,8 +152,8 @@ public sealed class DistrictServiceTests(PlayedNightFixture night) : IClassFixtu
         var error = await Expect.Status(StatusCode.InvalidArgument,
             () => _client.GetVillageHistoryAsync(new VillageHistoryRequest { VillageKey = OnTime[0], Nights = nights }, As(DistrictToken)));
 
-        Assert.Contains("nights", error.Detail);
-        Assert.Contains("124", error.Detail);
+        Assert.Contains("nights", error.Status.Detail);
+        Assert.Contains("124", error.Status.Detail);
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class DistrictServiceTests(PlayedNightFixture night) : IClassFixtu
             () => _client.GetVillageHistoryAsync(new VillageHistoryRequest { VillageKey = NgocLien + "/khong-co" }, As(DistrictToken)));
 
         Assert.NotEmpty(longest.Nights);
-        Assert.Contains(NgocLien + "/khong-co", error.Detail);
+        Assert.Contains(NgocLien + "/khong-co", error.Status.Detail);
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public sealed class DistrictServiceTests(PlayedNightFixture night) : IClassFixtu
             await Expect.Status(StatusCode.InvalidArgument, () => _client.GetStrikerAllowancesAsync(new StrikerAllowancesRequest { DistrictKey = Key, CommuneKey = "lang-chanh/yen-khuong", Year = 2026, Month = 11 }, options)),
         };
 
-        Assert.All(errors, error => Assert.Contains("commune_key 'lang-chanh/yen-khuong' is not in district 'ngoc-lac'", error.Detail));
+        Assert.All(errors, error => Assert.Contains("commune_key 'lang-chanh/yen-khuong' is not in district 'ngoc-lac'", error.Status.Detail));
     }
 
     [Fact]
@@ -237,7 +237,7 @@ public sealed class DistrictServiceTests(PlayedNightFixture night) : IClassFixtu
         var error = await Expect.Status(StatusCode.InvalidArgument, () => _client.GetStrikerAllowancesAsync(
             new StrikerAllowancesRequest { DistrictKey = Key, Year = year, Month = month }, As(DistrictToken)));
 
-        Assert.StartsWith(field, error.Detail);
+        Assert.StartsWith(field, error.Status.Detail);
     }
 
     [Fact]

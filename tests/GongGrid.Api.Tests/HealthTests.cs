@@ -1,16 +1,15 @@
-using GongGrid.Api.Health;
+using Grpc.Health.V1;
 using GongGrid.Api.Tests.Support;
-using GongGrid.Rpc;
-using GongGrid.Rpc.Client;
-using static GongGrid.Api.Health.HealthCheckResponse.Types;
-using HealthService = GongGrid.Api.Health.Health;
+using Grpc.Core;
+using static Grpc.Health.V1.HealthCheckResponse.Types;
+using HealthService = Grpc.Health.V1.Health;
 
 namespace GongGrid.Api.Tests;
 
 /// <summary>grpc.health.v1 as a load balancer or probe asks it: no token.</summary>
 public sealed class HealthTests(SiloFixture fixture) : IClassFixture<SiloFixture>
 {
-    private static readonly CallOptions Probe = new(Timeout: TimeSpan.FromSeconds(10));
+    private static readonly CallOptions Probe = ApiSilo.Within(TimeSpan.FromSeconds(10));
     private readonly HealthService.HealthClient _client = new(fixture.Silo.Channel);
 
     [Theory]
@@ -31,13 +30,13 @@ public sealed class HealthTests(SiloFixture fixture) : IClassFixture<SiloFixture
     {
         var error = await Expect.Status(StatusCode.NotFound, () => _client.CheckAsync(new HealthCheckRequest { Service = "gonggrid.v1.GongService" }, Probe));
 
-        Assert.Contains("gonggrid.v1.GongService", error.Detail);
+        Assert.Contains("gonggrid.v1.GongService", error.Status.Detail);
     }
 
     [Fact]
     public async Task A_watch_first_says_serving_and_stays_open()
     {
-        await using var watch = _client.Watch(new HealthCheckRequest(), new CallOptions());
+        using var watch = _client.Watch(new HealthCheckRequest(), new CallOptions());
 
         Assert.True(await watch.ResponseStream.MoveNext());
         Assert.Equal(ServingStatus.Serving, watch.ResponseStream.Current.Status);
@@ -49,7 +48,7 @@ public sealed class HealthTests(SiloFixture fixture) : IClassFixture<SiloFixture
     [Fact]
     public async Task A_watch_of_an_unknown_service_says_so()
     {
-        await using var watch = _client.Watch(new HealthCheckRequest { Service = "gonggrid.v1.GongService" }, new CallOptions());
+        using var watch = _client.Watch(new HealthCheckRequest { Service = "gonggrid.v1.GongService" }, new CallOptions());
 
         Assert.True(await watch.ResponseStream.MoveNext());
         Assert.Equal(ServingStatus.ServiceUnknown, watch.ResponseStream.Current.Status);
@@ -59,13 +58,13 @@ public sealed class HealthTests(SiloFixture fixture) : IClassFixture<SiloFixture
     public async Task A_silo_that_begins_to_stop_tells_its_watchers_not_serving()
     {
         var silo = await ApiSilo.StartAsync();
-        var watch = new HealthService.HealthClient(silo.Channel).Watch(new HealthCheckRequest(), new CallOptions(Timeout: TimeSpan.FromSeconds(10)));
+        var watch = new HealthService.HealthClient(silo.Channel).Watch(new HealthCheckRequest(), ApiSilo.Within(TimeSpan.FromSeconds(10)));
         Assert.True(await watch.ResponseStream.MoveNext());
 
         var stopping = silo.DisposeAsync();
         Assert.True(await watch.ResponseStream.MoveNext());
         var status = watch.ResponseStream.Current.Status;
-        await watch.DisposeAsync();
+        watch.Dispose();
         await stopping;
 
         Assert.Equal(ServingStatus.NotServing, status);

@@ -1,7 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using GongGrid.Api.Tests.Support;
 using GongGrid.Api.V1;
-using GongGrid.Rpc;
+using Grpc.Core;
 using static GongGrid.Api.Tests.Support.ApiSilo;
 using static GongGrid.Api.Tests.Support.SampleDistrict;
 
@@ -105,7 +105,7 @@ public sealed class IngestServiceTests(IngestServiceTests.Fixture fixture) : ICl
         var error = await Expect.Status(StatusCode.PermissionDenied,
             () => bridge.SendAsync(DeviceEvents.Heartbeat(NgocLien + "/khe-ngang/gong-1", now, batteryPercent: 5), DeviceEvents.Heartbeat(LamSon + "/hon-can/gong-1", now, batteryPercent: 5)));
 
-        Assert.Contains(LamSon + "/hon-can", error.Detail);
+        Assert.Contains(LamSon + "/hon-can", error.Status.Detail);
         var devices = await _district.ListDevicesNeedingAttentionAsync(new DevicesNeedingAttentionRequest { DistrictKey = Key }, As(DistrictToken));
         Assert.DoesNotContain(devices.Devices, device => device.HasBatteryPercent && device.BatteryPercent == 5);
     }
@@ -120,7 +120,7 @@ public sealed class IngestServiceTests(IngestServiceTests.Fixture fixture) : ICl
 
         var error = await Expect.Status(StatusCode.PermissionDenied, () => notBridge.SendAsync(DeviceEvents.Heartbeat(Gong, _silo.Clock.GetUtcNow())));
 
-        Assert.Contains("may not call IngestService", error.Detail);
+        Assert.Contains("may not call IngestService", error.Status.Detail);
     }
 
     [Fact]

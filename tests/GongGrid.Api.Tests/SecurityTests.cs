@@ -1,10 +1,9 @@
-using GongGrid.Api.Health;
+using Grpc.Health.V1;
 using GongGrid.Api.Tests.Support;
 using GongGrid.Api.V1;
-using GongGrid.Rpc;
-using GongGrid.Rpc.Client;
+using Grpc.Core;
 using static GongGrid.Api.Tests.Support.ApiSilo;
-using HealthService = GongGrid.Api.Health.Health;
+using HealthService = Grpc.Health.V1.Health;
 using static GongGrid.Api.Tests.Support.SampleDistrict;
 
 namespace GongGrid.Api.Tests;
@@ -26,7 +25,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
     [Fact]
     public async Task Every_service_refuses_a_call_without_a_token_as_unauthenticated()
     {
-        var none = new CallOptions(Timeout: TimeSpan.FromSeconds(10));
+        var none = Within(TimeSpan.FromSeconds(10));
         await using var bridge = BridgeConnection.Open(_silo.Channel, "");
 
         var errors = new[]
@@ -37,7 +36,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
             await Expect.Status(StatusCode.Unauthenticated, () => bridge.SendAsync()),
         };
 
-        Assert.All(errors, error => Assert.Contains("bearer token is required", error.Detail));
+        Assert.All(errors, error => Assert.Contains("bearer token is required", error.Status.Detail));
     }
 
     [Theory]
@@ -48,7 +47,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
     [InlineData("Bearerdistrict-token")]
     public async Task A_malformed_authorization_header_is_unauthenticated(string header)
     {
-        var (status, message) = await RawGrpc.CallAsync(_silo.Channel.Address, "/gonggrid.v1.DistrictService/GetNightSummary", header);
+        var (status, message) = await RawGrpc.CallAsync(_silo.Address, "/gonggrid.v1.DistrictService/GetNightSummary", header);
 
         Assert.Equal(StatusCode.Unauthenticated, status);
         Assert.NotEmpty(message);
@@ -60,7 +59,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         var error = await Expect.Status(StatusCode.Unauthenticated,
             () => _district.GetNightSummaryAsync(new NightSummaryRequest { DistrictKey = Key }, As("gg_not-a-real-token")));
 
-        Assert.DoesNotContain("gg_not-a-real-token", error.Detail);
+        Assert.DoesNotContain("gg_not-a-real-token", error.Status.Detail);
     }
 
     [Fact]
@@ -85,9 +84,9 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         var missing = await Expect.Status(StatusCode.PermissionDenied,
             () => _district.GetCommuneDetailAsync(new CommuneDetailRequest { CommuneKey = "ngoc-lac/khong-co" }, As(CommuneToken)));
 
-        Assert.Equal(existing.Detail.Replace(CaoThinh, "KEY", StringComparison.Ordinal), missing.Detail.Replace("ngoc-lac/khong-co", "KEY", StringComparison.Ordinal));
-        Assert.DoesNotContain("Cao Thịnh", existing.Detail);
-        Assert.DoesNotContain("roster", existing.Detail);
+        Assert.Equal(existing.Status.Detail.Replace(CaoThinh, "KEY", StringComparison.Ordinal), missing.Status.Detail.Replace("ngoc-lac/khong-co", "KEY", StringComparison.Ordinal));
+        Assert.DoesNotContain("Cao Thịnh", existing.Status.Detail);
+        Assert.DoesNotContain("roster", existing.Status.Detail);
     }
 
     [Fact]
@@ -115,7 +114,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         await Expect.Status(StatusCode.PermissionDenied, () => _alarms.ListLiveAlarmsAsync(new ListLiveAlarmsRequest { DistrictKey = Key, CommuneKey = NgocLien }, options));
         await Expect.Status(StatusCode.PermissionDenied, () => _admin.SetDeviceConditionAsync(new SetDeviceConditionRequest { DeviceKey = NgocLien + "/phu-thuong/gong-1", Condition = DeviceCondition.Lost }, options));
 
-        Assert.Contains("EdgeBridge", read.Detail);
+        Assert.Contains("EdgeBridge", read.Status.Detail);
     }
 
     [Fact]
@@ -129,7 +128,7 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         await Expect.Status(StatusCode.PermissionDenied,
             () => _admin.ImportRosterAsync(new ImportRosterRequest { RosterJson = Json }, As(CommuneToken)));
 
-        Assert.Contains("DistrictPolice", ingest.Detail);
+        Assert.Contains("DistrictPolice", ingest.Status.Detail);
     }
 
     [Fact]
@@ -142,14 +141,14 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
         await Expect.Status(StatusCode.PermissionDenied, () => _alarms.ListLiveAlarmsAsync(new ListLiveAlarmsRequest { DistrictKey = Key }, options));
         var own = await Expect.Status(StatusCode.NotFound, () => _district.GetNightSummaryAsync(new NightSummaryRequest { DistrictKey = "lang-chanh" }, options));
 
-        Assert.Contains("lang-chanh", own.Detail);
+        Assert.Contains("lang-chanh", own.Status.Detail);
     }
 
     [Fact]
     public async Task Health_checks_need_no_token()
     {
-        var health = await new HealthService.HealthClient(_silo.Channel).CheckAsync(new HealthCheckRequest(), new CallOptions(Timeout: TimeSpan.FromSeconds(10)));
-        var (status, _) = await RawGrpc.CallAsync(_silo.Channel.Address, "/grpc.health.v1.Health/Check", "Basic nonsense");
+        var health = await new HealthService.HealthClient(_silo.Channel).CheckAsync(new HealthCheckRequest(), Within(TimeSpan.FromSeconds(10)));
+        var (status, _) = await RawGrpc.CallAsync(_silo.Address, "/grpc.health.v1.Health/Check", "Basic nonsense");
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
         Assert.Equal(StatusCode.OK, status);

@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using GongGrid.Api.Health;
+using Grpc.Health.V1;
 using GongGrid.Api.Tests.Support;
 using GongGrid.Api.V1;
-using GongGrid.Rpc;
-using GongGrid.Rpc.Client;
+using Grpc.Core;
 using static GongGrid.Api.Tests.Support.ApiSilo;
 using static GongGrid.Api.Tests.Support.SampleDistrict;
-using HealthService = GongGrid.Api.Health.Health;
+using HealthService = Grpc.Health.V1.Health;
 
 namespace GongGrid.Api.Tests;
 
@@ -33,12 +32,13 @@ public sealed class ShutdownTests
         var bridgeEnd = await bridge.Ended;
         var probeSaid = await probe.ResponseStream.MoveNext() ? probe.ResponseStream.Current.Status : HealthCheckResponse.Types.ServingStatus.Unknown;
         var probeEnded = !await probe.ResponseStream.MoveNext();
-        await Task.WhenAll(watch.DisposeAsync().AsTask(), bridge.DisposeAsync().AsTask(), probe.DisposeAsync().AsTask());
+        probe.Dispose();
+        await Task.WhenAll(watch.DisposeAsync().AsTask(), bridge.DisposeAsync().AsTask());
         await stopping;
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the silo took {clock.Elapsed} to stop");
-        Assert.Equal(StatusCode.Unavailable, watchEnd.Status);
-        Assert.True(bridgeEnd?.Status == StatusCode.Unavailable, bridgeEnd?.Detail);
+        Assert.Equal(StatusCode.Unavailable, watchEnd.StatusCode);
+        Assert.True(bridgeEnd?.StatusCode == StatusCode.Unavailable, bridgeEnd?.Status.Detail);
         Assert.Equal((HealthCheckResponse.Types.ServingStatus.NotServing, true), (probeSaid, probeEnded));
     }
 }

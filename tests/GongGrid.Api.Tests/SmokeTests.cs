@@ -1,6 +1,6 @@
 using GongGrid.Api.Tests.Support;
 using GongGrid.Api.V1;
-using GongGrid.Rpc;
+using Grpc.Core;
 
 namespace GongGrid.Api.Tests;
 
@@ -14,12 +14,12 @@ public sealed class SmokeTests
 
         var summary = await client.GetNightSummaryAsync(new NightSummaryRequest { DistrictKey = ApiSilo.District }, ApiSilo.As(ApiSilo.DistrictToken));
         var denied = await Assert.ThrowsAsync<RpcException>(() =>
-            client.GetNightSummaryAsync(new NightSummaryRequest { DistrictKey = ApiSilo.District }, ApiSilo.As(ApiSilo.CommuneToken)));
+            client.GetNightSummaryAsync(new NightSummaryRequest { DistrictKey = ApiSilo.District }, ApiSilo.As(ApiSilo.CommuneToken)).ResponseAsync);
 
         Assert.Equal("2026-11-22", summary.Night);
         Assert.Equal(250, summary.Totals.Villages);
         Assert.Equal(250, summary.Totals.Pending);
         Assert.Equal(250, summary.Communes.Sum(commune => commune.NotOnTime.Count));
-        Assert.Equal(StatusCode.PermissionDenied, denied.Status);
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
     }
 }

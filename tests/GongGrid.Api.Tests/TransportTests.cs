@@ -1,7 +1,6 @@
 using GongGrid.Api.Tests.Support;
 using GongGrid.Api.V1;
-using GongGrid.Rpc;
-using GongGrid.Rpc.Client;
+using Grpc.Core;
 using static GongGrid.Api.Tests.Support.ApiSilo;
 using static GongGrid.Api.Tests.Support.SampleDistrict;
 
@@ -27,8 +26,8 @@ public sealed class TransportTests(TransportTests.Fixture fixture) : IClassFixtu
     [Fact]
     public async Task A_watch_with_a_deadline_ends_deadline_exceeded_and_the_silo_keeps_serving()
     {
-        await using var watch = new AlarmService.AlarmServiceClient(_silo.Channel)
-            .WatchAlarms(new WatchAlarmsRequest { DistrictKey = Key }, new CallOptions(Timeout: TimeSpan.FromMilliseconds(300), BearerToken: DistrictToken));
+        using var watch = new AlarmService.AlarmServiceClient(_silo.Channel)
+            .WatchAlarms(new WatchAlarmsRequest { DistrictKey = Key }, As(DistrictToken, TimeSpan.FromMilliseconds(300)));
 
         await Expect.Status(StatusCode.DeadlineExceeded, () => watch.ResponseStream.MoveNext());
         var summary = await _district.GetNightSummaryAsync(new NightSummaryRequest { DistrictKey = Key }, As(DistrictToken));
@@ -57,7 +56,7 @@ public sealed class TransportTests(TransportTests.Fixture fixture) : IClassFixtu
         var summary = await _district.GetNightSummaryAsync(new NightSummaryRequest { DistrictKey = Key }, As(DistrictToken));
         var small = await _admin.ImportRosterAsync(new ImportRosterRequest { RosterJson = OneCommune() }, As(OtherAdminToken));
 
-        Assert.NotEmpty(error.Detail);
+        Assert.NotEmpty(error.Status.Detail);
         Assert.Equal(("Ngọc Lặc", VillageCount), (summary.Name, summary.Totals.Villages));
         Assert.Equal(("lang-chanh", 1), (small.DistrictKey, small.Communes));
     }
@@ -66,17 +65,76 @@ public sealed class TransportTests(TransportTests.Fixture fixture) : IClassFixtu
     public async Task A_roster_gzipped_under_the_limit_but_larger_unpacked_is_still_resource_exhausted()
     {
         var error = await Expect.Status(StatusCode.ResourceExhausted,
-            () => _admin.ImportRosterAsync(new ImportRosterRequest { RosterJson = Json }, new CallOptions(TimeSpan.FromSeconds(10), AdminToken, Gzip: true)));
-        var small = await _admin.ImportRosterAsync(new ImportRosterRequest { RosterJson = OneCommune() }, new CallOptions(TimeSpan.FromSeconds(10), OtherAdminToken, Gzip: true));
+            () => _admin.ImportRosterAsync(new ImportRosterRequest { RosterJson = Json }, As(AdminToken, gzip: true)));
+        var small = await _admin.ImportRosterAsync(new ImportRosterRequest { RosterJson = OneCommune() }, As(OtherAdminToken, gzip: true));
 
-        Assert.NotEmpty(error.Detail);
+        Assert.NotEmpty(error.Status.Detail);
         Assert.Equal(1, small.Communes);
+    }
+
+    [Fact]
+    public async Task A_gzip_bomb_is_resource_exhausted_and_the_silo_keeps_serving()
+    {
+        // 16 MiB of zeros in about 16 KiB of gzip: under the 64 KiB limit as sent, 256 times over it inflated.
+        var bomb = RawGrpc.Gzip(new byte[16 * 1024 * 1024]);
+
+        var (status, message) = await RawGrpc.CallAsync(
+            _silo.Address, "/gonggrid.v1.AdminService/ImportRoster", "Bearer " + AdminToken, RawGrpc.Frame(compressed: true, bomb), ("grpc-encoding", "gzip"));
+        var summary = await _district.GetNightSummaryAsync(new NightSummaryRequest { DistrictKey = Key }, As(DistrictToken));
+
+        Assert.InRange(bomb.Length, 1, Fixture.MaxMessageBytes);
+        Assert.Equal(StatusCode.ResourceExhausted, status);
+        Assert.Contains("exceeds the maximum", message);
+        Assert.Equal(VillageCount, summary.Totals.Villages);
+    }
+
+    [Fact]
+    public async Task A_message_in_an_encoding_the_silo_does_not_know_is_unimplemented()
+    {
+        var (status, message) = await RawGrpc.CallAsync(
+            _silo.Address, "/gonggrid.v1.AdminService/ImportRoster", "Bearer " + AdminToken, RawGrpc.Frame(compressed: true, [0x0A, 0x00]), ("grpc-encoding", "snappy"));
+
+        Assert.Equal(StatusCode.Unimplemented, status);
+        Assert.Contains("snappy", message);
+    }
+
+    /// <summary>
+    /// grpc-dotnet reads (and inflates) a unary request before any interceptor runs, so a body that does not decode ends
+    /// the call with its own UNKNOWN "Exception was thrown by handler.": no words of the parser's or inflater's reach
+    /// the caller.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_request_that_is_not_a_message_is_unknown_without_the_parsers_words_and_the_silo_keeps_serving(bool gzip)
+    {
+        // Not gzip: a gzip header, then a deflate block of the reserved type 3.
+        byte[] corruptGzip = [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFF, 0x07, 0xFF, 0xFF];
+        var (status, message) = await RawGrpc.CallAsync(
+            _silo.Address, "/gonggrid.v1.DistrictService/GetNightSummary", "Bearer " + DistrictToken,
+            RawGrpc.Frame(compressed: gzip, gzip ? corruptGzip : NotAMessage), ("grpc-encoding", "gzip"));
+        var summary = await _district.GetNightSummaryAsync(new NightSummaryRequest { DistrictKey = Key }, As(DistrictToken));
+
+        Assert.Equal(StatusCode.Unknown, status);
+        Assert.Equal("Exception was thrown by handler.", message);
+        Assert.Equal(VillageCount, summary.Totals.Villages);
+    }
+
+    [Fact]
+    public async Task An_ingest_batch_that_is_not_a_message_ends_the_stream_internal_without_the_parsers_words()
+    {
+        var (status, message) = await RawGrpc.CallAsync(
+            _silo.Address, "/gonggrid.v1.IngestService/Ingest", "Bearer " + Bridge, RawGrpc.Frame(compressed: false, NotAMessage));
+
+        Assert.Equal(StatusCode.Internal, status);
+        Assert.DoesNotContain("truncated", message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("protocol message", message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
     public async Task A_method_the_silo_does_not_have_is_unimplemented()
     {
-        var (status, _) = await RawGrpc.CallAsync(_silo.Channel.Address, "/gonggrid.v1.DistrictService/GetWeather", "Bearer " + DistrictToken);
+        var (status, _) = await RawGrpc.CallAsync(_silo.Address, "/gonggrid.v1.DistrictService/GetWeather", "Bearer " + DistrictToken);
 
         Assert.Equal(StatusCode.Unimplemented, status);
     }
@@ -105,13 +163,18 @@ public sealed class TransportTests(TransportTests.Fixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task Reading_a_watch_after_disposing_it_is_cancelled()
+    public async Task Reading_a_watch_after_cancelling_it_is_cancelled()
     {
-        var watch = new AlarmService.AlarmServiceClient(_silo.Channel).WatchAlarms(new WatchAlarmsRequest { DistrictKey = Key }, As(DistrictToken));
-        await watch.DisposeAsync();
+        using var hangUp = new CancellationTokenSource();
+        using var watch = new AlarmService.AlarmServiceClient(_silo.Channel)
+            .WatchAlarms(new WatchAlarmsRequest { DistrictKey = Key }, As(DistrictToken).WithCancellationToken(hangUp.Token));
+        await hangUp.CancelAsync();
 
         await Expect.Status(StatusCode.Cancelled, () => watch.ResponseStream.MoveNext());
     }
+
+    /// <summary>Field 1 declared 16 bytes long, with two bytes behind it.</summary>
+    private static byte[] NotAMessage => [0x0A, 0x10, 0x41, 0x42];
 
     private static string OneCommune() => RosterJson.Edit(root =>
     {

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using GongGrid.Api.V1;
 using GongGrid.Interop.Tests.Support;
-using GongGrid.Rpc.Client;
+using Grpc.Core;
+using Grpc.Net.Client;
 using GongGrid.Silo.Api.Security;
 using GongGrid.Testing;
 using GongGrid.Testing.Mosquitto;
@@ -102,9 +103,9 @@ public sealed class MqttJsDevicesInteropTests(ITestOutputHelper output)
             Assert.Equal(0, metrics.RejectedFor("grid"));
 
             using var channel = GrpcChannel.ForAddress(new Uri(silo.Address));
-            var police = new CallOptions(BearerToken: silo.Token("GONGGRID_DISTRICT_TOKEN"), Timeout: TimeSpan.FromSeconds(10));
+            CallOptions Police() => new([new("authorization", $"Bearer {silo.Token("GONGGRID_DISTRICT_TOKEN")}")], DateTime.UtcNow.AddSeconds(10));
             var districtService = new DistrictService.DistrictServiceClient(channel);
-            var detail = await districtService.GetCommuneDetailAsync(new CommuneDetailRequest { CommuneKey = Commune, Night = nightText }, police);
+            var detail = await districtService.GetCommuneDetailAsync(new CommuneDetailRequest { CommuneKey = Commune, Night = nightText }, Police());
             var outcome = Assert.Single(detail.Villages, village => village.VillageKey == Village).Outcome;
             Assert.Equal(OutcomeKind.OnTime, outcome.Kind);
             Assert.Equal(9, outcome.StrikeCount);
@@ -112,7 +113,7 @@ public sealed class MqttJsDevicesInteropTests(ITestOutputHelper output)
             Assert.False(outcome.IsFinal);
 
             var alarmService = new AlarmService.AlarmServiceClient(channel);
-            var alarms = await alarmService.ListLiveAlarmsAsync(new ListLiveAlarmsRequest { DistrictKey = District, CommuneKey = Commune }, police);
+            var alarms = await alarmService.ListLiveAlarmsAsync(new ListLiveAlarmsRequest { DistrictKey = District, CommuneKey = Commune }, Police());
             var alarm = Assert.Single(alarms.Alarms, live => live.VillageKey == Village);
             Assert.Equal(AlarmKind.Fire, alarm.Kind);
             Assert.Equal(AlarmSource.Button, alarm.Source);
@@ -121,7 +122,7 @@ public sealed class MqttJsDevicesInteropTests(ITestOutputHelper output)
 
             // The command goes down the Cao Thịnh bridge's ingest stream and out on the speaker's cmd topic.
             await speakerBridge.MetricsUntilAsync(page => page.LinkUp, "the speaker bridge's uplink is up", TimeSpan.FromSeconds(10));
-            var sound = await alarmService.SoundAlarmOnSpeakersAsync(new SoundAlarmRequest { CommuneKey = SpeakerCommune, Kind = AlarmKind.Fire }, police);
+            var sound = await alarmService.SoundAlarmOnSpeakersAsync(new SoundAlarmRequest { CommuneKey = SpeakerCommune, Kind = AlarmKind.Fire }, Police());
             Assert.Equal(1, sound.CommandsSent);
             Assert.DoesNotContain(SpeakerVillage, sound.UnreachableVillages);
 

@@ -4,8 +4,8 @@ using GongGrid.EdgeBridge.Intake;
 using GongGrid.EdgeBridge.Journal;
 using GongGrid.EdgeBridge.Metrics;
 using GongGrid.Mqtt;
-using GongGrid.Rpc;
-using GongGrid.Rpc.Client;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 
 namespace GongGrid.EdgeBridge.Uplink;
@@ -14,7 +14,8 @@ namespace GongGrid.EdgeBridge.Uplink;
 /// Forwards the journal to the grid over one IngestService stream at a time. Each event carries its journal
 /// sequence; the grid's acknowledgement releases it from the journal. When the stream breaks, the next one starts
 /// again at the journal's watermark, so everything unacknowledged is sent again (the grid de-duplicates).
-/// Commands coming down the stream are published to the devices.
+/// Commands coming down the stream are published to the devices. The channel (<see cref="GridChannel"/>) carries the
+/// token.
 /// </summary>
 public sealed class GridUplink(
     GrpcChannel channel,
@@ -55,10 +56,10 @@ public sealed class GridUplink(
 
     private async Task StreamAsync(Action connected, CancellationToken cancellationToken)
     {
-        var call = new CallOptions(BearerToken: options.Token, CancellationToken: cancellationToken, Timeout: TimeSpan.FromSeconds(30));
-        await directory.UpdateAsync(await _client.GetBridgeRosterAsync(new BridgeRosterRequest(), call), cancellationToken);
+        var roster = await _client.GetBridgeRosterAsync(new BridgeRosterRequest(), deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken);
+        await directory.UpdateAsync(roster, cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await using var stream = _client.Ingest(new CallOptions(BearerToken: options.Token, CancellationToken: stop.Token));
+        using var stream = _client.Ingest(cancellationToken: stop.Token);
         using var window = new SemaphoreSlim(options.MaxUnacknowledged);
         metrics.SetLink("up");
         connected();
@@ -68,7 +69,7 @@ public sealed class GridUplink(
         var ended = await Task.WhenAny(receiving, sending);
         await stop.CancelAsync();
         await ended;
-        throw new RpcException(StatusCode.Unavailable, "the grid ended the ingest stream");
+        throw new RpcException(new Status(StatusCode.Unavailable, "the grid ended the ingest stream"));
     }
 
     private async Task SendAsync(IClientStreamWriter<IngestRequest> requests, SemaphoreSlim window, CancellationToken cancellationToken)
@@ -122,5 +123,5 @@ public sealed class GridUplink(
         }
     }
 
-    private static string Reason(Exception error) => error is RpcException rpc ? $"{rpc.Status}: {rpc.Detail}" : error.Message;
+    private static string Reason(Exception error) => error is RpcException rpc ? $"{rpc.StatusCode}: {rpc.Status.Detail}" : error.Message;
 }

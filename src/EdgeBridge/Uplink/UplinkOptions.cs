@@ -9,6 +9,12 @@ public sealed class UplinkOptions
     /// <summary>The bridge's edge-bridge token.</summary>
     public string Token { get; set; } = "";
 
+    /// <summary>
+    /// A PEM or DER file with the certificate authority that issued the grid's TLS certificate (a district's own CA);
+    /// when set, only certificates it issued are trusted. Unset, the machine's trusted roots decide.
+    /// </summary>
+    public string? CaCertificatePath { get; set; }
+
     public int BatchSize { get; set; } = 500;
 
     /// <summary>Events sent but not yet acknowledged, at most; the journal keeps the rest.</summary>
@@ -17,4 +23,13 @@ public sealed class UplinkOptions
     public TimeSpan ReconnectDelayMin { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan ReconnectDelayMax { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The connection to the grid is pinged when quiet this long, so a NAT keeps the night-long stream open and a grid
+    /// that vanished without closing the connection is noticed.
+    /// </summary>
+    public TimeSpan KeepAlivePingDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A ping unanswered this long drops the connection; the uplink reconnects.</summary>
+    public TimeSpan KeepAlivePingTimeout { get; set; } = TimeSpan.FromSeconds(20);
 }

@@ -1,10 +1,12 @@
 using System.Net;
+using GongGrid.Api.V1;
 using GongGrid.Grains.Alarms;
-using GongGrid.Rpc.Server;
+using GongGrid.Silo.Api.Health;
 using GongGrid.Silo.Api.Mapping;
 using GongGrid.Silo.Api.Security;
 using GongGrid.Silo.Api.Services;
 using GongGrid.Silo.Api.Streams;
+using Grpc.AspNetCore.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,36 +16,75 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GongGrid.Silo.Api;
 
-/// <summary>Puts the gRPC services on Kestrel (HTTP/2 only) beside the grain runtime in one process.</summary>
+/// <summary>
+/// Puts the gRPC services (grpc-dotnet) on Kestrel beside the grain runtime in one process, with grpc.health.v1,
+/// server reflection and gRPC-Web, and their limits: message sizes both ways (grpc-dotnet 2.85 also stops inflating
+/// a gzip or deflate message at MaxReceiveMessageSize), HTTP/2 streams per connection, keep-alive pings.
+/// </summary>
 public static class ApiServer
 {
+    private static readonly string[] Services =
+        [DistrictService.Descriptor.FullName, AlarmService.Descriptor.FullName, IngestService.Descriptor.FullName, AdminService.Descriptor.FullName];
+
     public static void Configure(WebApplicationBuilder builder, ApiOptions options)
     {
         var listen = new Uri(options.Listen);
-        var address = listen.Host is "*" or "0.0.0.0" ? IPAddress.Any : IPAddress.Parse(listen.Host == "localhost" ? "127.0.0.1" : listen.Host);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(address, listen.Port, endpoint =>
+            kestrel.Limits.Http2.MaxStreamsPerConnection = options.MaxStreamsPerConnection;
+            kestrel.Limits.Http2.KeepAlivePingDelay = options.KeepAlivePingDelay;
+            kestrel.Limits.Http2.KeepAlivePingTimeout = options.KeepAlivePingTimeout;
+            // Listened to first, so it is the first bound address (BoundAddress).
+            kestrel.Listen(Address(listen), listen.Port, endpoint =>
             {
-                endpoint.Protocols = HttpProtocols.Http2;
-                if (listen.Scheme == "https")
+                if (listen.Scheme == Uri.UriSchemeHttps)
                 {
+                    // ALPN picks HTTP/2 for gRPC clients and lets browsers in on either version.
+                    endpoint.Protocols = HttpProtocols.Http1AndHttp2;
                     endpoint.UseHttps(
                         options.CertificatePath ?? throw new InvalidOperationException($"GongGrid:Api:Listen is {listen}, so GongGrid:Api:CertificatePath must name a .pfx file."),
                         options.CertificatePassword);
                 }
+                else
+                {
+                    // Without TLS there is no negotiation: HTTP/2 by prior knowledge (h2c), as gRPC clients speak it.
+                    endpoint.Protocols = HttpProtocols.Http2;
+                }
             });
-        });
-        var authentication = new TokenAuthentication(options.Tokens);
-        builder.Services
-            .AddRouting()
-            .AddSingleton(new GrpcServerOptions
+            if (options.WebListen.Length > 0)
             {
-                MaxReceiveMessageSize = options.MaxMessageBytes,
-                CallFilter = authentication.AuthenticateAsync,
-                ExceptionMapper = GrainErrors.ToStatus,
+                var web = new Uri(options.WebListen);
+                kestrel.Listen(Address(web), web.Port, endpoint => endpoint.Protocols = HttpProtocols.Http1);
+            }
+        });
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = options.MaxMessageBytes;
+            grpc.MaxSendMessageSize = options.MaxReplyBytes;
+            grpc.EnableDetailedErrors = false;
+            // In order, outermost first: errors mapped, then the token checked, then the method.
+            grpc.Interceptors.Add<GrainErrors>();
+            grpc.Interceptors.Add<TokenAuthentication>();
+            grpc.Interceptors.Add<UnknownHealthService>();
+        });
+        builder.Services.AddGrpcReflection();
+        builder.Services
+            .AddGrpcHealthChecks(health =>
+            {
+                foreach (var service in Services)
+                {
+                    health.Services.Map(service, _ => true);
+                }
             })
+            .AddCheck<SiloLifetimeCheck>("silo");
+        builder.Services
+            .AddSingleton(new TokenAuthentication(options.Tokens))
+            .AddSingleton<UnknownHealthService>()
+            .AddSingleton<DistrictApi>()
+            .AddSingleton<AlarmApi>()
+            .AddSingleton<IngestApi>()
+            .AddSingleton<AdminApi>()
             .AddSingleton<AlarmFeed>()
             .AddSingleton<IAlarmListener>(services => services.GetRequiredService<AlarmFeed>())
             .AddSingleton<BridgeRegistry>()
@@ -52,13 +93,17 @@ public static class ApiServer
 
     public static void Map(WebApplication app)
     {
+        app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<DistrictApi>();
         app.MapGrpcService<AlarmApi>();
         app.MapGrpcService<IngestApi>();
         app.MapGrpcService<AdminApi>();
-        app.MapGrpcService<HealthApi>();
-        app.MapGrpcUnimplemented();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
     }
+
+    private static IPAddress Address(Uri listen) =>
+        listen.Host is "*" or "0.0.0.0" ? IPAddress.Any : IPAddress.Parse(listen.Host == "localhost" ? "127.0.0.1" : listen.Host);
 
     /// <summary>Where Kestrel listens, with the real port when the configuration asked for port 0.</summary>
     public static Uri BoundAddress(IServiceProvider services) =>

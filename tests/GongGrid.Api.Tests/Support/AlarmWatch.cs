@@ -1,6 +1,6 @@
 using GongGrid.Api.V1;
-using GongGrid.Rpc;
-using GongGrid.Rpc.Client;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace GongGrid.Api.Tests.Support;
 
@@ -8,10 +8,10 @@ namespace GongGrid.Api.Tests.Support;
 public sealed class AlarmWatch : IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private readonly ServerStreamingCall<AlarmEvent> _call;
+    private readonly AsyncServerStreamingCall<AlarmEvent> _call;
 
     public AlarmWatch(GrpcChannel channel, WatchAlarmsRequest request, string token) =>
-        _call = new AlarmService.AlarmServiceClient(channel).WatchAlarms(request, new CallOptions(BearerToken: token));
+        _call = new AlarmService.AlarmServiceClient(channel).WatchAlarms(request, new CallOptions(ApiSilo.Bearer(token)));
 
     public List<AlarmEvent> Seen { get; } = [];
 
@@ -45,5 +45,9 @@ public sealed class AlarmWatch : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _call.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _call.Dispose();
+        return ValueTask.CompletedTask;
+    }
 }

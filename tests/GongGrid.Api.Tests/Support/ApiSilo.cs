@@ -1,5 +1,6 @@
-using GongGrid.Rpc.Client;
 using GongGrid.Silo.Api.Security;
+using Grpc.Core;
+using Grpc.Net.Client;
 using GongGrid.Silo.Hosting;
 using GongGrid.Testing;
 
@@ -37,10 +38,14 @@ public sealed class ApiSilo : IAsyncDisposable
     {
         _grid = grid;
         Clock = clock;
-        Channel = GrpcChannel.ForAddress(grid.ApiAddress!);
+        Address = grid.ApiAddress!;
+        Channel = GrpcChannel.ForAddress(Address);
     }
 
     public ManualTimeProvider Clock { get; }
+
+    /// <summary>Where the silo serves the API: http://127.0.0.1:PORT.</summary>
+    public Uri Address { get; }
 
     public GrpcChannel Channel { get; }
 
@@ -95,7 +100,23 @@ public sealed class ApiSilo : IAsyncDisposable
 
     public Task<BridgeConnection> ConnectBridgeAsync(string token) => BridgeConnection.ConnectAsync(Channel, token);
 
-    public static CallOptions As(string token, TimeSpan? timeout = null) => new(Timeout: timeout ?? TimeSpan.FromSeconds(10), BearerToken: token);
+    /// <summary>A call as the holder of <paramref name="token"/>, with a deadline (10 s unless given), its request gzipped if asked.</summary>
+    public static CallOptions As(string token, TimeSpan? timeout = null, bool gzip = false)
+    {
+        var headers = Bearer(token);
+        if (gzip)
+        {
+            headers.Add("grpc-internal-encoding-request", "gzip");
+        }
+
+        return new(headers, DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10)));
+    }
+
+    /// <summary>The authorization header for <paramref name="token"/>; none for an empty token.</summary>
+    public static Metadata Bearer(string token) => token.Length == 0 ? [] : new() { { "authorization", $"Bearer {token}" } };
+
+    /// <summary>A deadline <paramref name="timeout"/> from now, for a call that sends no token.</summary>
+    public static CallOptions Within(TimeSpan timeout) => new(deadline: DateTime.UtcNow + timeout);
 
     /// <summary>Stops the silo first, so streams still open see it stop (disposing the channel would cancel them).</summary>
     public async ValueTask DisposeAsync()

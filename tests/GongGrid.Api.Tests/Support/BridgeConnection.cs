@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using GongGrid.Api.V1;
-using GongGrid.Rpc;
-using GongGrid.Rpc.Client;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace GongGrid.Api.Tests.Support;
 
@@ -12,7 +12,7 @@ namespace GongGrid.Api.Tests.Support;
 public sealed class BridgeConnection : IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private readonly DuplexStreamingCall<IngestRequest, IngestResponse> _call;
+    private readonly AsyncDuplexStreamingCall<IngestRequest, IngestResponse> _call;
     private readonly Channel<EventAcks> _acks = Channel.CreateUnbounded<EventAcks>();
     private readonly Channel<DeviceCommand> _commands = Channel.CreateUnbounded<DeviceCommand>();
     private readonly CancellationTokenSource _hangUp = new();
@@ -20,7 +20,7 @@ public sealed class BridgeConnection : IAsyncDisposable
 
     private BridgeConnection(GrpcChannel channel, string token, TimeSpan? timeout)
     {
-        _call = new IngestService.IngestServiceClient(channel).Ingest(new CallOptions(Timeout: timeout, BearerToken: token, CancellationToken: _hangUp.Token));
+        _call = new IngestService.IngestServiceClient(channel).Ingest(new CallOptions(ApiSilo.Bearer(token), DateTime.UtcNow + timeout, _hangUp.Token));
         _ended = PumpAsync();
     }
 
@@ -70,7 +70,7 @@ public sealed class BridgeConnection : IAsyncDisposable
     {
         await _hangUp.CancelAsync();
         await _ended;
-        await _call.DisposeAsync();
+        _call.Dispose();
         _hangUp.Dispose();
     }
 

@@ -1,4 +1,4 @@
-using GongGrid.Rpc;
+using Grpc.Core;
 
 namespace GongGrid.Api.Tests.Support;
 
@@ -8,7 +8,11 @@ public static class Expect
     public static async Task<RpcException> Status(StatusCode status, Func<Task> call)
     {
         var error = await Assert.ThrowsAsync<RpcException>(call);
-        Assert.True(error.Status == status, $"expected {status}, got {error.Status}: {error.Detail}");
+        Assert.True(error.StatusCode == status, $"expected {status}, got {error.StatusCode}: {error.Status.Detail}");
         return error;
     }
+
+    /// <inheritdoc cref="Status(StatusCode, Func{Task})"/>
+    public static Task<RpcException> Status<TResponse>(StatusCode status, Func<AsyncUnaryCall<TResponse>> call) =>
+        Status(status, async () => await call());
 }

@@ -40,7 +40,7 @@ public sealed class PlayedNightFixture : SiloFixture
         Silo.AdvanceTo(peace.AddHours(1).AddSeconds(1));
         var district = new DistrictService.DistrictServiceClient(Silo.Channel);
         var closed = await Eventually.Until(
-            () => district.GetNightSummaryAsync(new NightSummaryRequest { DistrictKey = Key, Night = ApiSilo.Night }, ApiSilo.As(ApiSilo.DistrictToken)),
+            () => district.GetNightSummaryAsync(new NightSummaryRequest { DistrictKey = Key, Night = ApiSilo.Night }, ApiSilo.As(ApiSilo.DistrictToken)).ResponseAsync,
             summary => summary.Totals.Pending == 0);
         if (closed.Totals.Pending != 0)
         {

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using GongGrid.Api.V1;
-using GongGrid.Rpc.Client;
 using GongGrid.Testing.Processes;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace GongGrid.EdgeBridge.Tests.Bridge;
 
@@ -10,12 +11,14 @@ namespace GongGrid.EdgeBridge.Tests.Bridge;
 /// <param name="Port">0 lets the silo choose; a fixed port lets a bridge find a silo that starts later or restarts.</param>
 /// <param name="DataDirectory">Required with sqlite storage; the same directory again after a kill restores the grid.</param>
 /// <param name="ImportRoster">Off when restarting on a data directory that already holds the roster.</param>
+/// <param name="CertificatePath">A .pfx for the silo to serve TLS with (https://) instead of h2c.</param>
 internal sealed record GridSiloSetup(
     IReadOnlyList<string> BridgeVillages,
     int Port = 0,
     string Storage = "memory",
     string? DataDirectory = null,
-    bool ImportRoster = true);
+    bool ImportRoster = true,
+    string? CertificatePath = null);
 
 /// <summary>
 /// The silo as a child process (<c>GongGrid.Silo.dll serve</c>) with the sample roster, the tests' clock, an
@@ -45,7 +48,7 @@ internal sealed class GridSilo : IAsyncDisposable
 
     public AlarmService.AlarmServiceClient Alarms { get; }
 
-    public static CallOptions Police => new(BearerToken: PoliceToken, Timeout: TimeSpan.FromSeconds(20));
+    public static CallOptions Police => new([new("authorization", $"Bearer {PoliceToken}")], DateTime.UtcNow.AddSeconds(20));
 
     public static async Task<GridSilo> StartAsync(GridSiloSetup setup)
     {
@@ -53,7 +56,7 @@ internal sealed class GridSilo : IAsyncDisposable
         {
             "serve",
             $"--storage={setup.Storage}",
-            $"--listen=http://127.0.0.1:{setup.Port}",
+            $"--listen={(setup.CertificatePath is null ? "http" : "https")}://127.0.0.1:{setup.Port}",
             $"--clock={TonightInTheTests.SiloClock}",
             "--speed=1",
             $"--GongGrid:Api:Tokens:0:Sha256={Sha256(BridgeToken)}",
@@ -65,6 +68,11 @@ internal sealed class GridSilo : IAsyncDisposable
             "--GongGrid:Api:Tokens:1:Scopes:0=ngoc-lac",
         };
         arguments.AddRange(setup.BridgeVillages.Select((village, index) => $"--GongGrid:Api:Tokens:0:Scopes:{index}={village}"));
+        if (setup.CertificatePath is { } certificate)
+        {
+            arguments.Add($"--GongGrid:Api:CertificatePath={certificate}");
+        }
+
         if (setup.DataDirectory is { } data)
         {
             arguments.Add($"--data={data}");

@@ -17,6 +17,7 @@ public sealed class TcpRelay : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private int _nextLink;
+    private volatile bool _frozen;
 
     private TcpRelay(string targetHost, int targetPort)
     {
@@ -31,6 +32,12 @@ public sealed class TcpRelay : IAsyncDisposable
     public int OpenLinks => _links.Count;
 
     public static TcpRelay Start(string targetHost, int targetPort) => new(targetHost, targetPort);
+
+    /// <summary>
+    /// From now on passes nothing either way and closes nothing: a peer that lost power behind a NAT. Only keep-alive
+    /// timers on either side can notice.
+    /// </summary>
+    public void Freeze() => _frozen = true;
 
     /// <summary>Closes both sides of every open link at once.</summary>
     public void CutAll()
@@ -97,7 +104,10 @@ public sealed class TcpRelay : IAsyncDisposable
                 {
                     break;
                 }
-                await to.SendAsync(buffer.AsMemory(0, read), SocketFlags.None);
+                if (!_frozen)
+                {
+                    await to.SendAsync(buffer.AsMemory(0, read), SocketFlags.None);
+                }
             }
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)

@@ -2,7 +2,7 @@ using System.Globalization;
 using GongGrid.Grains.Aggregates;
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Interfaces.Roster;
-using GongGrid.Rpc;
+using Grpc.Core;
 
 namespace GongGrid.Silo.Api.Mapping;
 
@@ -57,7 +57,7 @@ public static class RequestFields
         : value.Length > maxLength ? throw Invalid($"{field} is longer than {maxLength} characters")
         : value;
 
-    public static RpcException Invalid(string detail) => new(StatusCode.InvalidArgument, detail);
+    public static RpcException Invalid(string detail) => new(new Status(StatusCode.InvalidArgument, detail));
 
     private static string Key(string value, string field, int depth, string expected)
     {

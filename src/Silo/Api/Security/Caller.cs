@@ -1,4 +1,4 @@
-using GongGrid.Rpc;
+using Grpc.Core;
 
 namespace GongGrid.Silo.Api.Security;
 
@@ -23,7 +23,7 @@ public sealed record Caller(string Name, CallerRole Role, IReadOnlyList<string> 
         }
 
         var scopes = Scopes.Count <= 3 ? string.Join(", ", Scopes) : $"{Scopes.Count} places";
-        throw new RpcException(StatusCode.PermissionDenied, $"'{key}' is outside this token's scope ({scopes})");
+        throw new RpcException(new Status(StatusCode.PermissionDenied, $"'{key}' is outside this token's scope ({scopes})"));
     }
 
     /// <summary>Throws PERMISSION_DENIED unless the caller has one of <paramref name="roles"/>.</summary>
@@ -31,7 +31,7 @@ public sealed record Caller(string Name, CallerRole Role, IReadOnlyList<string> 
     {
         if (!roles.Contains(Role))
         {
-            throw new RpcException(StatusCode.PermissionDenied, $"a {Role} token may not call {service}");
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"a {Role} token may not call {service}"));
         }
     }
 }

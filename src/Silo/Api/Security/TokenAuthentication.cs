@@ -1,36 +1,27 @@
-using GongGrid.Rpc;
-using GongGrid.Rpc.Server;
+using Grpc.Core;
 
 namespace GongGrid.Silo.Api.Security;
 
 /// <summary>
-/// The call filter that turns <c>authorization: Bearer …</c> into a <see cref="Caller"/>, or ends the call with
-/// UNAUTHENTICATED. Health checks are open, so probes and load balancers need no token.
+/// The interceptor that turns <c>authorization: Bearer …</c> into a <see cref="Caller"/>, or ends the call with
+/// UNAUTHENTICATED. Health checks and server reflection are open, so probes, load balancers and tools such as
+/// grpcurl need no token.
 /// </summary>
-public sealed class TokenAuthentication(IReadOnlyList<ApiTokenOptions> tokens)
+public sealed class TokenAuthentication(IReadOnlyList<ApiTokenOptions> tokens) : CallInterceptor
 {
     private static readonly object CallerItem = new();
+    private static readonly string[] OpenServices = ["/grpc.health.v1.Health/", "/grpc.reflection.v1.ServerReflection/", "/grpc.reflection.v1alpha.ServerReflection/"];
     private readonly (string Sha256, Caller Caller)[] _callers =
         [.. tokens.Select(token => (token.Sha256, new Caller(token.Name, token.Role, token.Scopes)))];
 
-    public ValueTask AuthenticateAsync(ServerCallContext context)
+    protected override Task AroundAsync(ServerCallContext context, Func<Task> call)
     {
-        if (context.Method.StartsWith("/grpc.health.v1.Health/", StringComparison.Ordinal))
+        if (!OpenServices.Any(open => context.Method.StartsWith(open, StringComparison.Ordinal)))
         {
-            return ValueTask.CompletedTask;
+            context.UserState[CallerItem] = Authenticate(context.RequestHeaders.GetValue("authorization"));
         }
 
-        var header = context.GetRequestHeader("authorization");
-        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new RpcException(StatusCode.Unauthenticated, "a bearer token is required (authorization: Bearer …)");
-        }
-
-        var hash = TokenHash.Of(header["Bearer ".Length..].Trim());
-        var caller = _callers.FirstOrDefault(candidate => TokenHash.Matches(candidate.Sha256, hash)).Caller
-            ?? throw new RpcException(StatusCode.Unauthenticated, "the bearer token is not valid for this grid");
-        context.Items[CallerItem] = caller;
-        return ValueTask.CompletedTask;
+        return call();
     }
 
     /// <summary>
@@ -45,9 +36,21 @@ public sealed class TokenAuthentication(IReadOnlyList<ApiTokenOptions> tokens)
         return key;
     }
 
-    /// <summary>The caller the filter authenticated for this call.</summary>
+    /// <summary>The caller the interceptor authenticated for this call.</summary>
     public static Caller CallerOf(ServerCallContext context) =>
-        context.Items.TryGetValue(CallerItem, out var caller) && caller is Caller known
+        context.UserState.TryGetValue(CallerItem, out var caller) && caller is Caller known
             ? known
-            : throw new RpcException(StatusCode.Unauthenticated, "the call was not authenticated");
+            : throw new RpcException(new Status(StatusCode.Unauthenticated, "the call was not authenticated"));
+
+    private Caller Authenticate(string? header)
+    {
+        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "a bearer token is required (authorization: Bearer …)"));
+        }
+
+        var hash = TokenHash.Of(header["Bearer ".Length..].Trim());
+        return _callers.FirstOrDefault(candidate => TokenHash.Matches(candidate.Sha256, hash)).Caller
+            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "the bearer token is not valid for this grid"));
+    }
 }

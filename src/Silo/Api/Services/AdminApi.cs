@@ -3,8 +3,7 @@ using GongGrid.Api.V1;
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Interfaces.Roster;
 using GongGrid.Grains.Roster;
-using GongGrid.Rpc;
-using GongGrid.Rpc.Server;
+using Grpc.Core;
 using GongGrid.Silo.Api.Mapping;
 using GongGrid.Silo.Api.Security;
 using DeviceCondition = GongGrid.Grains.Interfaces.DeviceCondition;
@@ -26,7 +25,7 @@ public sealed class AdminApi(IGrainFactory grains) : AdminService.AdminServiceBa
         {
             var errors = read.Errors.Take(ErrorsReported).Select(error => error.ToString());
             var more = read.Errors.Count > ErrorsReported ? $"\n… and {read.Errors.Count - ErrorsReported} more" : "";
-            throw new RpcException(StatusCode.InvalidArgument, $"the roster has {read.Errors.Count} error(s); nothing was imported:\n{string.Join("\n", errors)}{more}");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"the roster has {read.Errors.Count} error(s); nothing was imported:\n{string.Join("\n", errors)}{more}"));
         }
 
         caller.RequireScope(roster.Key);

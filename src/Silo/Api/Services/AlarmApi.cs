@@ -2,8 +2,7 @@ using GongGrid.Api.Mapping;
 using GongGrid.Api.V1;
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Interfaces.Roster;
-using GongGrid.Rpc;
-using GongGrid.Rpc.Server;
+using Grpc.Core;
 using GongGrid.Silo.Api.Mapping;
 using GongGrid.Silo.Api.Security;
 using GongGrid.Silo.Api.Streams;
@@ -42,9 +41,11 @@ public sealed class AlarmApi(IGrainFactory grains, AlarmFeed feed, BridgeRegistr
         return (await grains.GetGrain<IVillageGrain>(villageKey).ResolveAlarmAsync(alarmId, officer, note)).ToProto();
     }
 
-    public override async Task WatchAlarms(WatchAlarmsRequest request, IAsyncStreamWriter<AlarmEvent> responses, ServerCallContext context)
+    public override async Task WatchAlarms(WatchAlarmsRequest request, IServerStreamWriter<AlarmEvent> responses, ServerCallContext context)
     {
         var key = Authorize(context, RequestFields.DistrictOrCommune(request.DistrictKey, request.CommuneKey));
+        // Headers now, so a dashboard learns at once that its watch is live, even with no alarm to send yet.
+        await context.WriteResponseHeadersAsync([]);
         // Watch before the snapshot, so no change falls between the two; a change seen twice is harmless.
         using var watcher = feed.Watch(key);
         foreach (var alarm in await LiveAlarms(key))
@@ -62,7 +63,7 @@ public sealed class AlarmApi(IGrainFactory grains, AlarmFeed feed, BridgeRegistr
         }
         catch (WatcherTooSlowException slow)
         {
-            throw new RpcException(StatusCode.ResourceExhausted, slow.Message);
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, slow.Message));
         }
         catch (OperationCanceledException) when (stopping.Ended(context))
         {

@@ -3,7 +3,7 @@ using GongGrid.Api.V1;
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Reports;
 using GongGrid.Grains.Rules;
-using GongGrid.Rpc.Server;
+using Grpc.Core;
 using GongGrid.Silo.Api.Mapping;
 using GongGrid.Silo.Api.Security;
 using CommuneDetail = GongGrid.Api.V1.CommuneDetail;

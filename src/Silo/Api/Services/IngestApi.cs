@@ -2,8 +2,7 @@ using GongGrid.Api.Mapping;
 using GongGrid.Api.V1;
 using GongGrid.Grains.Ingest;
 using GongGrid.Grains.Interfaces;
-using GongGrid.Rpc;
-using GongGrid.Rpc.Server;
+using Grpc.Core;
 using GongGrid.Silo.Api.Mapping;
 using GongGrid.Silo.Api.Security;
 using GongGrid.Silo.Api.Streams;
@@ -23,10 +22,13 @@ public sealed class IngestApi(IGrainFactory grains, BridgeRegistry bridges, Silo
     private const int BatchesInFlight = 8;
     private readonly DeviceEventIngest _ingest = new(grains);
 
-    public override async Task Ingest(IAsyncStreamReader<IngestRequest> requests, IAsyncStreamWriter<IngestResponse> responses, ServerCallContext context)
+    public override async Task Ingest(IAsyncStreamReader<IngestRequest> requests, IServerStreamWriter<IngestResponse> responseStream, ServerCallContext context)
     {
         var caller = TokenAuthentication.CallerOf(context);
         caller.RequireRole(nameof(IngestService), CallerRole.EdgeBridge);
+        // Headers now, so the bridge learns at once that the grid took its stream, before any batch is acknowledged.
+        await context.WriteResponseHeadersAsync([]);
+        using var responses = new OneWriteAtATime<IngestResponse>(responseStream, context.CancellationToken);
         using var connection = bridges.Connect(caller.Name, caller.Scopes, command => responses.WriteAsync(new IngestResponse { Command = command }));
         using var slots = new SemaphoreSlim(BatchesInFlight);
         using var open = stopping.Link(context);
@@ -78,7 +80,7 @@ public sealed class IngestApi(IGrainFactory grains, BridgeRegistry bridges, Silo
         return reply;
     }
 
-    private async Task AcknowledgeAsync(IngestRequest request, IAsyncStreamWriter<IngestResponse> responses, SemaphoreSlim slots)
+    private async Task AcknowledgeAsync(IngestRequest request, OneWriteAtATime<IngestResponse> responses, SemaphoreSlim slots)
     {
         try
         {

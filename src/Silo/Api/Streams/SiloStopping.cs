@@ -1,5 +1,4 @@
-using GongGrid.Rpc;
-using GongGrid.Rpc.Server;
+using Grpc.Core;
 using Microsoft.Extensions.Hosting;
 
 namespace GongGrid.Silo.Api.Streams;
@@ -18,5 +17,5 @@ public sealed class SiloStopping(IHostApplicationLifetime lifetime)
     public bool Ended(ServerCallContext context) =>
         lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested;
 
-    public static RpcException Unavailable(string reconnect) => new(StatusCode.Unavailable, $"the silo is stopping; {reconnect}");
+    public static RpcException Unavailable(string reconnect) => new(new Status(StatusCode.Unavailable, $"the silo is stopping; {reconnect}"));
 }

@@ -8,12 +8,16 @@ namespace GongGrid.Simulator.Mqtt;
 
 /// <summary>
 /// Plays a night plan as the devices would: each event published as JSON on its device's topic, QoS 1, at its
-/// time on the (accelerated) clock. Publishes are pipelined, a few thousand awaiting their PUBACK at once; a device
+/// time on the (accelerated) clock. Publishes are pipelined, a few hundred awaiting their PUBACK at once; a device
 /// always uses the same connection, so its events stay in order.
 /// </summary>
 public static class MqttNightPlayer
 {
-    private const int Outstanding = 4096;
+    /// <summary>
+    /// Publishes awaiting their PUBACK, across all connections. More buys nothing on loopback and costs: MQTTnet
+    /// looks each PUBACK up in a list of every publish waiting on that connection.
+    /// </summary>
+    private const int Outstanding = 512;
 
     /// <returns>The number of events the broker acknowledged.</returns>
     public static async Task<int> RunAsync(

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using GongGrid.EdgeBridge;
+using GongGrid.EdgeBridge.Broker;
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Interfaces.Roster;
 using GongGrid.Grains.Roster;
@@ -60,7 +61,7 @@ internal static class EndToEndBurstBenchmark
         { RedirectStandardOutput = true })!;
         var draining = subscriber.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
         await Task.Delay(500);
-        var devices = await DeviceConnections.ConnectAsync(broker.Host, broker.Port, Publishers, "raw", CancellationToken.None);
+        var devices = await DeviceConnections.ConnectAsync(broker.Host, broker.Port, Publishers, "raw", BufferedReadConnection.Provider, CancellationToken.None);
         var stopwatch = Stopwatch.StartNew();
         await MqttNightPlayer.RunAsync(plan, devices, TimeProvider.System, CancellationToken.None);
         await subscriber.WaitForExitAsync();
@@ -109,7 +110,7 @@ internal static class EndToEndBurstBenchmark
             await Task.Delay(50);
         }
 
-        var devices = await DeviceConnections.ConnectAsync(broker.Host, broker.Port, Publishers, "devices", CancellationToken.None);
+        var devices = await DeviceConnections.ConnectAsync(broker.Host, broker.Port, Publishers, "devices", BufferedReadConnection.Provider, CancellationToken.None);
         var stopwatch = Stopwatch.StartNew();
         await MqttNightPlayer.RunAsync(plan, devices, clock, CancellationToken.None);
         var published = plan.Count / stopwatch.Elapsed.TotalSeconds;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using GongGrid.EdgeBridge.Broker;
 using GongGrid.Simulator.Mqtt;
 using GongGrid.Testing.Mosquitto;
 using MQTTnet;
@@ -13,7 +14,7 @@ namespace GongGrid.Benchmarks;
 /// <summary>
 /// The `mqtt-publish` scenario: a district's events pushed through a local mosquitto as fast as it takes them.
 /// 200,000 JSON events of about 60 bytes, QoS 1, from 8 MQTTnet publisher connections to one MQTTnet subscriber that
-/// acknowledges each message itself (as the bridge does); then the same publishers with `mosquitto_sub -q 1` (C) as
+/// acknowledges each message itself (both with the bridge's buffered reads, as the bridge and the simulator connect); then the same publishers with `mosquitto_sub -q 1` (C) as
 /// the subscriber, to see whether MQTTnet's receive side is the bottleneck; and the publishers alone, with nobody subscribed. Each figure is the median of 3 runs after a warm-up.
 /// </summary>
 internal static class MqttPublishBenchmark
@@ -21,7 +22,7 @@ internal static class MqttPublishBenchmark
     private const int Messages = 200_000;
     private const int Publishers = 8;
     private const int Runs = 3;
-    private const int OutstandingPerPublisher = 4096;
+    private const int OutstandingPerPublisher = 64;
     private const int BrokerInflight = 100;
     private const string Filter = "gonggrid/v1/#";
 
@@ -65,7 +66,8 @@ internal static class MqttPublishBenchmark
             }
         };
         await subscriber.ConnectAsync(new MqttClientOptionsBuilder()
-            .WithProtocolVersion(MqttProtocolVersion.V311).WithTcpServer(broker.Host, broker.Port).WithClientId($"bench-sub-{run}").Build());
+            .WithProtocolVersion(MqttProtocolVersion.V311).WithTcpServer(broker.Host, broker.Port).WithClientId($"bench-sub-{run}")
+            .WithStreamProvider(BufferedReadConnection.Provider).Build());
         await subscriber.SubscribeAsync(Filter, MqttQualityOfServiceLevel.AtLeastOnce);
         var acknowledged = await PublishAsync(broker, events, $"ours-{run}", clock);
         var receivedAt = await all.Task.WaitAsync(TimeSpan.FromMinutes(2));
@@ -87,10 +89,10 @@ internal static class MqttPublishBenchmark
         return events.Length / clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>Each publisher takes every 8th event and keeps at most a few thousand acknowledgements outstanding.</summary>
+    /// <summary>Each publisher takes every 8th event and keeps at most 64 acknowledgements outstanding (see MqttNightPlayer).</summary>
     private static async Task<TimeSpan> PublishAsync(MosquittoBroker broker, (string Topic, byte[] Payload)[] events, string name, Stopwatch clock)
     {
-        var clients = await DeviceConnections.ConnectAsync(broker.Host, broker.Port, Publishers, $"bench-pub-{name}", CancellationToken.None);
+        var clients = await DeviceConnections.ConnectAsync(broker.Host, broker.Port, Publishers, $"bench-pub-{name}", BufferedReadConnection.Provider, CancellationToken.None);
         clock.Restart();
         await Task.WhenAll(clients.Select((client, p) => Task.Run(async () =>
         {

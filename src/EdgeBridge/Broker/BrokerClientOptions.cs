@@ -31,6 +31,7 @@ internal static class BrokerClientOptions
         var builder = new MqttClientOptionsBuilder()
             .WithProtocolVersion(MqttProtocolVersion.V311)
             .WithTcpServer(broker.Host, broker.Port)
+            .WithStreamProvider(BufferedReadConnection.Provider)
             .WithClientId(broker.ClientId)
             .WithCleanSession(false)
             .WithKeepAlivePeriod(broker.KeepAlive)

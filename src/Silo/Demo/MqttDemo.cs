@@ -37,7 +37,7 @@ public static class MqttDemo
         var running = bridge.RunAsync(_ => ready.TrySetResult(), stopBridge.Token);
         await Task.WhenAny(ready.Task, running);
 
-        var devices = await DeviceConnections.ConnectAsync("127.0.0.1", broker.Port, Publishers, "demo-devices", cancellationToken);
+        var devices = await DeviceConnections.ConnectAsync("127.0.0.1", broker.Port, Publishers, "demo-devices", streams: null, cancellationToken);
         try
         {
             var published = await MqttNightPlayer.RunAsync(plan, devices, clock, cancellationToken);

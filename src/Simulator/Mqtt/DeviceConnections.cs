@@ -1,4 +1,5 @@
 using MQTTnet;
+using MQTTnet.Channel;
 using MQTTnet.Formatter;
 
 namespace GongGrid.Simulator.Mqtt;
@@ -6,7 +7,9 @@ namespace GongGrid.Simulator.Mqtt;
 /// <summary>The simulated devices' MQTT connections to a broker, as village devices open them: MQTT 3.1.1, clean session.</summary>
 public static class DeviceConnections
 {
-    public static async Task<List<IMqttClient>> ConnectAsync(string host, int port, int count, string clientIdPrefix, CancellationToken cancellationToken)
+    /// <param name="streams">How to open each TCP connection; MQTTnet's own socket when null.</param>
+    public static async Task<List<IMqttClient>> ConnectAsync(
+        string host, int port, int count, string clientIdPrefix, IMqttClientStreamProvider? streams, CancellationToken cancellationToken)
     {
         var factory = new MqttClientFactory();
         var devices = new List<IMqttClient>(count);
@@ -16,16 +19,19 @@ public static class DeviceConnections
             {
                 var device = factory.CreateMqttClient();
                 devices.Add(device);
-                await device.ConnectAsync(
-                    new MqttClientOptionsBuilder()
-                        .WithProtocolVersion(MqttProtocolVersion.V311)
-                        .WithTcpServer(host, port)
-                        .WithClientId($"{clientIdPrefix}-{index}")
-                        .WithCleanSession()
-                        // One write per PUBLISH: header and payload in one segment, not two, at tens of thousands a second.
-                        .WithoutPacketFragmentation()
-                        .Build(),
-                    cancellationToken);
+                var options = new MqttClientOptionsBuilder()
+                    .WithProtocolVersion(MqttProtocolVersion.V311)
+                    .WithTcpServer(host, port)
+                    .WithClientId($"{clientIdPrefix}-{index}")
+                    .WithCleanSession()
+                    // One write per PUBLISH: header and payload in one segment, not two, at tens of thousands a second.
+                    .WithoutPacketFragmentation();
+                if (streams is not null)
+                {
+                    options.WithStreamProvider(streams);
+                }
+
+                await device.ConnectAsync(options.Build(), cancellationToken);
             }
         }
         catch

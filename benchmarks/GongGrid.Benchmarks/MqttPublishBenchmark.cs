@@ -1,23 +1,28 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using GongGrid.Mqtt;
+using GongGrid.EdgeBridge.Broker;
+using GongGrid.Simulator.Mqtt;
 using GongGrid.Testing.Mosquitto;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
 
 namespace GongGrid.Benchmarks;
 
 /// <summary>
 /// The `mqtt-publish` scenario: a district's events pushed through a local mosquitto as fast as it takes them.
-/// 200,000 JSON events of about 60 bytes, QoS 1, from 8 publisher connections of ours to one subscriber of ours that
-/// acknowledges each message; then the same publishers with `mosquitto_sub -q 1` (C) as the subscriber, to see whether
-/// our receive side is the bottleneck; and the publishers alone, with nobody subscribed. Each figure is the median of 3 runs after a warm-up.
+/// 200,000 JSON events of about 60 bytes, QoS 1, from 8 MQTTnet publisher connections to one MQTTnet subscriber that
+/// acknowledges each message itself (both with the bridge's buffered reads, as the bridge and the simulator connect); then the same publishers with `mosquitto_sub -q 1` (C) as
+/// the subscriber, to see whether MQTTnet's receive side is the bottleneck; and the publishers alone, with nobody subscribed. Each figure is the median of 3 runs after a warm-up.
 /// </summary>
 internal static class MqttPublishBenchmark
 {
     private const int Messages = 200_000;
     private const int Publishers = 8;
     private const int Runs = 3;
-    private const int OutstandingPerPublisher = 4096;
+    private const int OutstandingPerPublisher = 64;
     private const int BrokerInflight = 100;
     private const string Filter = "gonggrid/v1/#";
 
@@ -47,12 +52,26 @@ internal static class MqttPublishBenchmark
 
     private static async Task<(double Acknowledged, double Received)> MeasureOursAsync(MosquittoBroker broker, (string Topic, byte[] Payload)[] events, int run)
     {
-        await using var subscriber = new MqttClient(Options(broker, $"bench-sub-{run}") with { Subscriptions = [new(Filter)] });
-        await subscriber.ConnectAsync();
+        using var subscriber = new MqttClientFactory().CreateMqttClient();
+        var received = 0;
         var clock = Stopwatch.StartNew();
-        var receiving = ReceiveAsync(subscriber, events.Length, clock);
+        var all = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
+        subscriber.ApplicationMessageReceivedAsync += async message =>
+        {
+            message.AutoAcknowledge = false;
+            await message.AcknowledgeAsync(CancellationToken.None);
+            if (++received == events.Length)
+            {
+                all.TrySetResult(clock.Elapsed);
+            }
+        };
+        await subscriber.ConnectAsync(new MqttClientOptionsBuilder()
+            .WithProtocolVersion(MqttProtocolVersion.V311).WithTcpServer(broker.Host, broker.Port).WithClientId($"bench-sub-{run}")
+            .WithStreamProvider(BufferedReadConnection.Provider).Build());
+        await subscriber.SubscribeAsync(Filter, MqttQualityOfServiceLevel.AtLeastOnce);
         var acknowledged = await PublishAsync(broker, events, $"ours-{run}", clock);
-        var receivedAt = await receiving.WaitAsync(TimeSpan.FromMinutes(2));
+        var receivedAt = await all.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        await subscriber.DisconnectAsync();
         return (events.Length / acknowledged.TotalSeconds, events.Length / receivedAt.TotalSeconds);
     }
 
@@ -70,16 +89,10 @@ internal static class MqttPublishBenchmark
         return events.Length / clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>Each publisher takes every 8th event and keeps at most a few thousand acknowledgements outstanding.</summary>
+    /// <summary>Each publisher takes every 8th event and keeps at most 64 acknowledgements outstanding (see MqttNightPlayer).</summary>
     private static async Task<TimeSpan> PublishAsync(MosquittoBroker broker, (string Topic, byte[] Payload)[] events, string name, Stopwatch clock)
     {
-        var clients = new List<MqttClient>();
-        for (var p = 0; p < Publishers; p++)
-        {
-            var client = new MqttClient(Options(broker, $"bench-pub-{name}-{p}"));
-            await client.ConnectAsync();
-            clients.Add(client);
-        }
+        var clients = await DeviceConnections.ConnectAsync(broker.Host, broker.Port, Publishers, $"bench-pub-{name}", BufferedReadConnection.Provider, CancellationToken.None);
         clock.Restart();
         await Task.WhenAll(clients.Select((client, p) => Task.Run(async () =>
         {
@@ -90,33 +103,18 @@ internal static class MqttPublishBenchmark
                 {
                     await outstanding.Dequeue();
                 }
-                outstanding.Enqueue(client.PublishAsync(events[i].Topic, events[i].Payload));
+                outstanding.Enqueue(client.PublishAsync(new MqttApplicationMessage
+                {
+                    Topic = events[i].Topic,
+                    Payload = new ReadOnlySequence<byte>(events[i].Payload),
+                    QualityOfServiceLevel = MqttQualityOfServiceLevel.AtLeastOnce,
+                }));
             }
             await Task.WhenAll(outstanding);
         })));
         var elapsed = clock.Elapsed;
-        foreach (var client in clients)
-        {
-            await client.DisposeAsync();
-        }
+        await DeviceConnections.DisconnectAsync(clients);
         return elapsed;
-    }
-
-    private static async Task<TimeSpan> ReceiveAsync(MqttClient subscriber, int count, Stopwatch clock)
-    {
-        var received = 0;
-        while (await subscriber.Messages.WaitToReadAsync())
-        {
-            while (subscriber.Messages.TryRead(out var message))
-            {
-                message.Acknowledge();
-                if (++received == count)
-                {
-                    return clock.Elapsed;
-                }
-            }
-        }
-        throw new InvalidOperationException($"The subscriber stopped after {received} of {count} messages: {subscriber.State.Reason}.");
     }
 
     private static async Task WaitForSubscriptionAsync(MosquittoBroker broker, string clientId)
@@ -132,14 +130,6 @@ internal static class MqttPublishBenchmark
         }
         await Task.Delay(200);
     }
-
-    private static MqttClientOptions Options(MosquittoBroker broker, string clientId) => new()
-    {
-        Host = broker.Host,
-        Port = broker.Port,
-        ClientId = clientId,
-        MaxInFlight = 1024,
-    };
 
     /// <summary>Strike events of about 60 bytes spread over a district's devices, built before the clock starts.</summary>
     private static (string Topic, byte[] Payload)[] DistrictEvents(int count)

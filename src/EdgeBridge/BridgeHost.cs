@@ -1,10 +1,9 @@
-using GongGrid.EdgeBridge.Devices;
+using GongGrid.EdgeBridge.Broker;
 using GongGrid.EdgeBridge.Intake;
 using GongGrid.EdgeBridge.Journal;
 using GongGrid.EdgeBridge.Metrics;
 using GongGrid.EdgeBridge.Uplink;
 using GongGrid.Grains.Interfaces;
-using GongGrid.Mqtt;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -34,19 +33,19 @@ public sealed class BridgeHost(BridgeOptions options, ILoggerFactory logging, Ti
         // What an earlier run left unacknowledged, read before new events arrive and make the number meaningless.
         var recovered = journal.GetMetrics().Depth;
         var directory = new DeviceDirectory(Path.Combine(options.DataDirectory, "devices.json"));
-        await using var broker = new MqttClient(BrokerSession(), logging.CreateLogger<MqttClient>());
-        broker.StateChanged += state => Metrics.SetBrokerLink(state.IsConnected);
-        using var channel = GridChannel.Open(options.Grid);
         var intake = new DeviceIntake(journal, directory, Metrics, clock, logging.CreateLogger<DeviceIntake>());
+        await using var broker = new BrokerSession(options.Broker, TopicFilters(), intake.AcceptAsync, logging.CreateLogger<BrokerSession>());
+        broker.LinkChanged += Metrics.SetBrokerLink;
+        using var channel = GridChannel.Open(options.Grid);
         var uplink = new GridUplink(channel, options.Grid, journal, directory, new CommandPublisher(broker, Metrics), Metrics, clock, logging.CreateLogger<GridUplink>());
         await using var metricsPage = options.MetricsListen.Length == 0 ? null : await MetricsPageAsync(journal, clock, cancellationToken);
 
         broker.Start();
-        var tasks = new[] { intake.RunAsync(broker.Messages, cancellationToken), uplink.RunAsync(cancellationToken) };
+        var running = new[] { intake.RunAsync(cancellationToken), uplink.RunAsync(cancellationToken) };
         ready($"bridge for {string.Join(", ", options.Villages)}: broker {options.Broker.Host}:{options.Broker.Port}, grid {options.Grid.Address}, journal depth {recovered}, metrics {metricsPage?.Urls.FirstOrDefault() ?? "off"}");
         try
         {
-            await Task.WhenAll(tasks);
+            await Task.WhenAll(running);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -54,19 +53,9 @@ public sealed class BridgeHost(BridgeOptions options, ILoggerFactory logging, Ti
         }
     }
 
-    private MqttClientOptions BrokerSession() => new()
-    {
-        Host = options.Broker.Host,
-        Port = options.Broker.Port,
-        ClientId = options.Broker.ClientId,
-        CleanSession = false,
-        Username = options.Broker.Username,
-        Password = options.Broker.Password,
-        KeepAlive = options.Broker.KeepAlive,
-        Tls = options.Broker.Tls ? new MqttTlsOptions { TargetHost = options.Broker.Host } : null,
-        Subscriptions = (options.Broker.TopicFilters.Count > 0 ? options.Broker.TopicFilters : options.Villages.Select(DeviceTopic.EventsOf))
-            .Select(filter => new MqttSubscription(filter)).ToList(),
-    };
+    /// <summary>What the bridge subscribes to: the configured filters, or each village's event topics.</summary>
+    private List<string> TopicFilters() =>
+        options.Broker.TopicFilters.Count > 0 ? options.Broker.TopicFilters : [.. options.Villages.Select(DeviceTopic.EventsOf)];
 
     private async Task<WebApplication> MetricsPageAsync(EventJournal journal, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -37,7 +37,18 @@ public sealed class BrokerOptions
 
     public bool Tls { get; set; }
 
+    /// <summary>
+    /// With <see cref="Tls"/>: a PEM file holding the CA that signed the broker's certificate (a district's own CA),
+    /// trusted instead of the system's store. Empty: the system's trust store decides.
+    /// </summary>
+    public string? CaCertificateFile { get; set; }
+
     public TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>First reconnect delay; doubled per failed attempt up to <see cref="ReconnectDelayMax"/>, with jitter.</summary>
+    public TimeSpan ReconnectDelayMin { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan ReconnectDelayMax { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
     /// What to subscribe to, when not one filter per village (a bridge for a whole district on one broker can use

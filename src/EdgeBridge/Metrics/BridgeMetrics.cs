@@ -31,6 +31,8 @@ public sealed class BridgeMetrics
 
     public string Link => _link;
 
+    public bool BrokerConnected => _brokerConnected;
+
     public IReadOnlyDictionary<string, long> Rejected => _rejected;
 
     public void OnReceived() => Interlocked.Increment(ref _received);

@@ -1,15 +1,17 @@
 using System.Text.Json;
 using GongGrid.Api.V1;
-using GongGrid.EdgeBridge.Devices;
+using GongGrid.EdgeBridge.Broker;
 using GongGrid.EdgeBridge.Metrics;
-using GongGrid.Mqtt;
 using DeviceTopic = GongGrid.Grains.Interfaces.DeviceTopic;
 
 namespace GongGrid.EdgeBridge.Uplink;
 
-/// <summary>Publishes device commands from the grid on the device's <c>…/cmd</c> topic, in the documented JSON.</summary>
-public sealed class CommandPublisher(MqttClient broker, BridgeMetrics metrics)
+/// <summary>Publishes device commands from the grid on the device's <c>…/cmd</c> topic (QoS 1), in the documented JSON.</summary>
+public sealed class CommandPublisher(BrokerSession broker, BridgeMetrics metrics)
 {
+    /// <summary>How long a command waits for the broker link before it is given up (and logged).</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     public async Task PublishAsync(DeviceCommand command)
     {
         var payload = command.ActionCase switch
@@ -25,7 +27,8 @@ public sealed class CommandPublisher(MqttClient broker, BridgeMetrics metrics)
             }),
             _ => throw new InvalidOperationException($"command {command.CommandId} has no action this bridge knows"),
         };
-        await broker.PublishAsync(DeviceTopic.CommandsTo(command.DeviceKey), payload, MqttQos.AtLeastOnce);
+        using var patience = new CancellationTokenSource(Patience);
+        await broker.PublishAsync(DeviceTopic.CommandsTo(command.DeviceKey), payload, patience.Token);
         metrics.OnCommand();
     }
 

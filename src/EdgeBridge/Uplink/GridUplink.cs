@@ -3,7 +3,6 @@ using GongGrid.Api.V1;
 using GongGrid.EdgeBridge.Intake;
 using GongGrid.EdgeBridge.Journal;
 using GongGrid.EdgeBridge.Metrics;
-using GongGrid.Mqtt;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;

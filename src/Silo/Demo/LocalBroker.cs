@@ -6,10 +6,19 @@ namespace GongGrid.Silo.Demo;
 
 /// <summary>
 /// A mosquitto broker for the demo, on a free loopback port, configured as a village broker should be: a high
-/// in-flight limit so the bridge's journal can batch fsyncs, and a deep queue for its persistent session.
+/// in-flight limit so the bridge's journal can batch fsyncs, a deep queue for its persistent session, no Nagle
+/// delay (without it a subscriber's rate sometimes collapses to a few thousand messages a second), and a
+/// message size limit.
 /// </summary>
 public sealed class LocalBroker : IAsyncDisposable
 {
+    /// <summary>
+    /// Payloads the broker takes, at most: device events are at most 4 KiB (docs/mqtt.md), so anything far larger
+    /// is dropped at the broker (acknowledged to the device) and never reaches the bridge. Between the two limits the
+    /// bridge refuses the message itself, counted as a bad payload, so an operator sees which device misbehaves.
+    /// </summary>
+    public const int MessageSizeLimit = 64 * 1024;
+
     private readonly Process _process;
 
     private LocalBroker(Process process, int port)
@@ -38,6 +47,8 @@ public sealed class LocalBroker : IAsyncDisposable
             "allow_anonymous true",
             "max_inflight_messages 1000",
             "max_queued_messages 1000000",
+            "set_tcp_nodelay true",
+            $"message_size_limit {MessageSizeLimit}",
         ], cancellationToken);
         var process = Process.Start(new ProcessStartInfo(binary, ["-c", config]) { RedirectStandardError = true, RedirectStandardOutput = true })
             ?? throw new InvalidOperationException($"{binary} did not start.");

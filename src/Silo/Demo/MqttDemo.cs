@@ -1,5 +1,4 @@
 using GongGrid.EdgeBridge;
-using GongGrid.Mqtt;
 using GongGrid.Simulator.Mqtt;
 using GongGrid.Simulator.Night;
 using Microsoft.Extensions.Logging;
@@ -38,16 +37,9 @@ public static class MqttDemo
         var running = bridge.RunAsync(_ => ready.TrySetResult(), stopBridge.Token);
         await Task.WhenAny(ready.Task, running);
 
-        var devices = new List<MqttClient>();
+        var devices = await DeviceConnections.ConnectAsync("127.0.0.1", broker.Port, Publishers, "demo-devices", streams: null, cancellationToken);
         try
         {
-            for (var index = 0; index < Publishers; index++)
-            {
-                var device = new MqttClient(new MqttClientOptions { Host = "127.0.0.1", Port = broker.Port, ClientId = $"demo-devices-{index}" });
-                await device.ConnectAsync(cancellationToken);
-                devices.Add(device);
-            }
-
             var published = await MqttNightPlayer.RunAsync(plan, devices, clock, cancellationToken);
             await WaitUntilForwardedAsync(bridge, published, cancellationToken);
             var metrics = bridge.Metrics;
@@ -56,11 +48,7 @@ public static class MqttDemo
         }
         finally
         {
-            foreach (var device in devices)
-            {
-                await device.DisposeAsync();
-            }
-
+            await DeviceConnections.DisconnectAsync(devices);
             await stopBridge.CancelAsync();
             await running;
         }

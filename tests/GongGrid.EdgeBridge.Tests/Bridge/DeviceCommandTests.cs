@@ -1,6 +1,10 @@
+using System.Buffers;
 using System.Text.Json;
+using System.Threading.Channels;
 using GongGrid.Api.V1;
-using GongGrid.Mqtt;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
 using Xunit.Abstractions;
 
 namespace GongGrid.EdgeBridge.Tests.Bridge;
@@ -19,18 +23,21 @@ public sealed class DeviceCommandTests(ITestOutputHelper output)
     {
         await using var rig = await BridgeRig.StartAsync([Village], logPackets: true);
         var bridge = await rig.StartConnectedAsync();
-        await using var speaker = new MqttClient(new MqttClientOptions { Host = rig.Broker.Host, Port = rig.Broker.Port, ClientId = "speakers" });
-        await speaker.ConnectAsync();
-        await speaker.SubscribeAsync("gonggrid/v1/+/+/+/+/cmd", MqttQos.AtLeastOnce);
+        using var speaker = new MqttClientFactory().CreateMqttClient();
+        var heard = Channel.CreateUnbounded<MqttApplicationMessage>();
+        speaker.ApplicationMessageReceivedAsync += received => heard.Writer.WriteAsync(received.ApplicationMessage).AsTask();
+        await speaker.ConnectAsync(new MqttClientOptionsBuilder()
+            .WithProtocolVersion(MqttProtocolVersion.V311).WithTcpServer(rig.Broker.Host, rig.Broker.Port).WithClientId("speakers").Build());
+        await speaker.SubscribeAsync("gonggrid/v1/+/+/+/+/cmd", MqttQualityOfServiceLevel.AtLeastOnce);
 
         // The link metric goes up as the bridge opens its stream; the grid registers the bridge when the stream
         // reaches it. Until then nothing is sent, so asking again sends no second command.
         var reply = await SoundAlarmAsync(rig.Silo, TimeSpan.FromSeconds(20));
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        MqttMessage command;
+        MqttApplicationMessage command;
         try
         {
-            command = await speaker.Messages.ReadAsync(wait.Token);
+            command = await heard.Reader.ReadAsync(wait.Token);
         }
         catch (OperationCanceledException)
         {
@@ -41,15 +48,15 @@ public sealed class DeviceCommandTests(ITestOutputHelper output)
         var echoAcknowledged = await rig.PubacksFromBridgeWhenAsync(1, TimeSpan.FromSeconds(10));
         var page = await bridge.MetricsUntilAsync(page => page.Commands == 1, "the bridge counted its command", TimeSpan.FromSeconds(10));
 
-        var json = System.Text.Encoding.UTF8.GetString(command.Payload.Span);
-        output.WriteLine($"reply: {reply}; received on {command.Topic} (QoS {(int)command.Qos}): {json}; bridge: {page}");
+        var json = System.Text.Encoding.UTF8.GetString(command.Payload.ToArray());
+        output.WriteLine($"reply: {reply}; received on {command.Topic} (QoS {(int)command.QualityOfServiceLevel}): {json}; bridge: {page}");
         Assert.Equal(7, reply.Speakers);
         Assert.Equal(1, reply.CommandsSent);
         Assert.Equal(6, reply.UnreachableVillages.Count);
         Assert.DoesNotContain(Village, reply.UnreachableVillages);
         Assert.Equal($"gonggrid/v1/{Village}/speaker-1/cmd", command.Topic);
-        Assert.Equal(MqttQos.AtLeastOnce, command.Qos);
-        using var document = JsonDocument.Parse(command.Payload);
+        Assert.Equal(MqttQualityOfServiceLevel.AtLeastOnce, command.QualityOfServiceLevel);
+        using var document = JsonDocument.Parse(command.Payload.ToArray());
         var root = document.RootElement;
         Assert.Equal(["commandId", "play"], root.EnumerateObject().Select(property => property.Name));
         Assert.Matches("^[0-9a-f]{32}$", root.GetProperty("commandId").GetString());

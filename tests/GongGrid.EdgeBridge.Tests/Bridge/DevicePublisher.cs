@@ -1,38 +1,45 @@
-using GongGrid.Mqtt;
+using System.Buffers;
+using MQTTnet;
+using MQTTnet.Exceptions;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
 
 namespace GongGrid.EdgeBridge.Tests.Bridge;
 
 /// <summary>
-/// Devices publishing through one MQTT connection (our client): QoS 1, a bounded number in flight, and a count of
-/// the PUBACKs the broker returned. Unacknowledged publishes are resent after a reconnect (same packet id, DUP),
-/// as a device without its PUBACK does.
+/// Devices publishing through one MQTT connection (MQTTnet): QoS 1, a bounded number in flight, and a count of the
+/// PUBACKs the broker returned. A publish whose PUBACK never came is sent again after a reconnect, as a device
+/// without its PUBACK does.
 /// </summary>
 internal sealed class DevicePublisher : IAsyncDisposable
 {
-    private readonly MqttClient _client;
+    private readonly IMqttClient _client;
+    private readonly MqttClientOptions _options;
+    private readonly SemaphoreSlim _reconnecting = new(1, 1);
     private int _acknowledged;
 
-    private DevicePublisher(MqttClient client) => _client = client;
+    private DevicePublisher(IMqttClient client, MqttClientOptions options)
+    {
+        _client = client;
+        _options = options;
+    }
 
     /// <summary>Publishes the broker acknowledged.</summary>
     public int Acknowledged => Volatile.Read(ref _acknowledged);
 
     public static async Task<DevicePublisher> ConnectAsync(int brokerPort, string clientId)
     {
-        var client = new MqttClient(new MqttClientOptions
-        {
-            Host = "127.0.0.1",
-            Port = brokerPort,
-            ClientId = clientId,
-            CleanSession = true,
-            KeepAlive = TimeSpan.FromSeconds(10),
-            ConnectTimeout = TimeSpan.FromSeconds(5),
-            ReconnectDelayMin = TimeSpan.FromMilliseconds(100),
-            ReconnectDelayMax = TimeSpan.FromMilliseconds(500),
-            MaxInFlight = 100,
-        });
-        await client.ConnectAsync();
-        return new DevicePublisher(client);
+        var options = new MqttClientOptionsBuilder()
+            .WithProtocolVersion(MqttProtocolVersion.V311)
+            .WithTcpServer("127.0.0.1", brokerPort)
+            .WithClientId(clientId)
+            .WithCleanSession()
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(10))
+            .WithTimeout(TimeSpan.FromSeconds(5))
+            .Build();
+        var client = new MqttClientFactory().CreateMqttClient();
+        await client.ConnectAsync(options);
+        return new DevicePublisher(client, options);
     }
 
     /// <summary>
@@ -43,11 +50,7 @@ internal sealed class DevicePublisher : IAsyncDisposable
     {
         foreach (var part in messages.Chunk(chunk))
         {
-            await Task.WhenAll(part.Select(async message =>
-            {
-                await _client.PublishAsync(message.Topic, message.Payload, MqttQos.AtLeastOnce);
-                Interlocked.Increment(ref _acknowledged);
-            }));
+            await Task.WhenAll(part.Select(PublishUntilAcknowledgedAsync));
             if (pause is { } wait)
             {
                 await Task.Delay(wait);
@@ -55,5 +58,62 @@ internal sealed class DevicePublisher : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _client.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_client.IsConnected)
+        {
+            await _client.DisconnectAsync();
+        }
+
+        _client.Dispose();
+        _reconnecting.Dispose();
+    }
+
+    private async Task PublishUntilAcknowledgedAsync(DeviceMessage message)
+    {
+        var publish = new MqttApplicationMessage
+        {
+            Topic = message.Topic,
+            Payload = new ReadOnlySequence<byte>(message.Payload),
+            QualityOfServiceLevel = MqttQualityOfServiceLevel.AtLeastOnce,
+        };
+        while (true)
+        {
+            try
+            {
+                await _client.PublishAsync(publish);
+                Interlocked.Increment(ref _acknowledged);
+                return;
+            }
+            catch (MqttCommunicationException)
+            {
+                await ReconnectAsync();
+            }
+        }
+    }
+
+    /// <summary>Connects again, every 200 ms until the broker answers; publishes that failed together wait for one reconnect.</summary>
+    private async Task ReconnectAsync()
+    {
+        await _reconnecting.WaitAsync();
+        try
+        {
+            while (!_client.IsConnected)
+            {
+                try
+                {
+                    await _client.ConnectAsync(_options);
+                }
+                catch (Exception error) when (error is MqttCommunicationException or OperationCanceledException or InvalidOperationException)
+                {
+                    // Refused, unreachable, or MQTTnet still closing the last connection.
+                    await Task.Delay(200);
+                }
+            }
+        }
+        finally
+        {
+            _reconnecting.Release();
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using GongGrid.EdgeBridge.Journal;
+using GongGrid.EdgeBridge.Tests.Support;
 using Microsoft.Extensions.Logging;
 
 namespace GongGrid.EdgeBridge.Tests.Journal;

@@ -137,6 +137,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
             .AppendLine($"max_queued_messages {_options.MaxQueuedMessages}")
             .AppendLine($"max_inflight_messages {_options.MaxInflightMessages}")
             .AppendLine("set_tcp_nodelay true")
+            .AppendLine($"message_size_limit {_options.MessageSizeLimit}")
             .AppendLine($"log_dest file {LogPath}")
             .AppendLine("log_type error")
             .AppendLine("log_type warning")

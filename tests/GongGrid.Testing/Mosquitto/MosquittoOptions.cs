@@ -9,6 +9,12 @@ public sealed record MosquittoOptions
     /// <summary>Messages queued per offline persistent session; large, as the village broker is configured.</summary>
     public int MaxQueuedMessages { get; init; } = 1_000_000;
 
+    /// <summary>
+    /// Payload bytes the broker takes at most (mosquitto's <c>message_size_limit</c>); larger publishes are acknowledged
+    /// to their sender and dropped. 64 KiB as the village broker is configured; 0 means no limit.
+    /// </summary>
+    public int MessageSizeLimit { get; init; } = 64 * 1024;
+
     /// <summary>QoS 1 messages the broker has in flight to each client (its default is 20; 0 means no limit).</summary>
     public int MaxInflightMessages { get; init; } = 20;
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using GongGrid.Grains.Ingest;
 using GongGrid.Grains.Interfaces;
@@ -10,20 +11,27 @@ namespace GongGrid.Silo.Commands;
 /// event's fields}), and prints "ack" for each only after the grid persisted it. Re-running the same file is
 /// harmless: events already applied are acknowledged as duplicates.
 /// </summary>
-public static class IngestCommand
+public sealed class IngestCommand : Command
 {
     /// <summary>A device event is a few hundred bytes; anything this long is not one.</summary>
     private const int MaxLineLength = 16 * 1024;
 
-    public static async Task<int> RunAsync(CommandArgs args, TextWriter output, CancellationToken cancellationToken)
+    private readonly Argument<string> _events = new("EVENTS.jsonl") { Description = "The device events, one JSON object a line; - reads standard input." };
+    private readonly HostOptions _host = new();
+
+    public IngestCommand()
+        : base("ingest", "Feeds device events to the grid and prints an ack for each once it is persisted.")
     {
-        if (args.Positional.Count != 1)
-        {
-            await output.WriteLineAsync("usage: ingest EVENTS.jsonl|- [--data DIR] [--clock INSTANT]");
-            return 2;
-        }
-        using var input = args.Positional[0] == "-" ? Console.In : new StreamReader(args.Positional[0]);
-        await using var grid = await GridHost.StartAsync(args.HostArgs(), args.Clock(), cancellationToken);
+        Arguments.Add(_events);
+        _host.AddTo(this);
+        SetAction((parsed, cancellationToken) => RunAsync(parsed, Console.Out, cancellationToken));
+    }
+
+    private async Task<int> RunAsync(ParseResult parsed, TextWriter output, CancellationToken cancellationToken)
+    {
+        var events = parsed.GetRequiredValue(_events);
+        using var input = events == "-" ? Console.In : new StreamReader(events);
+        await using var grid = await GridHost.StartAsync(_host.HostArgs(parsed), _host.Clock(parsed), cancellationToken);
         var ingest = new DeviceEventIngest(grid.Grains);
         var (acknowledged, rejected, lineNumber) = (0, 0, 0);
         while (await input.ReadLineAsync(cancellationToken) is { } line)

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using System.CommandLine;
 using GongGrid.Grains.Roster;
 using GongGrid.Silo.Hosting;
 
@@ -8,35 +8,42 @@ namespace GongGrid.Silo.Commands;
 /// <c>serve</c>: runs the silo with the gRPC API until Ctrl-C or SIGTERM, on real time (or --clock/--speed).
 /// <c>--roster FILE</c> imports a roster first; <c>--listen URL</c> overrides GongGrid:Api:Listen.
 /// </summary>
-public static class ServeCommand
+public sealed class ServeCommand : Command
 {
-    public static async Task<int> RunAsync(CommandArgs args, TextWriter output, CancellationToken cancellationToken)
+    private readonly Option<string?> _roster = new("--roster") { Description = "Import this district roster before serving.", HelpName = "FILE" };
+    private readonly Option<string?> _listen = new("--listen") { Description = "Where the gRPC API listens, such as http://127.0.0.1:50051 (GongGrid:Api:Listen).", HelpName = "URL" };
+    private readonly HostOptions _host = new();
+
+    public ServeCommand()
+        : base("serve", "Runs the silo with its gRPC API until Ctrl-C or SIGTERM.")
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
-        {
-            signal.Cancel = true;
-            stop.Cancel();
-        });
-        var hostArgs = args.HostArgs().ToList();
-        if (args.Option("listen") is { } listen)
+        Options.Add(_roster);
+        Options.Add(_listen);
+        _host.AddTo(this);
+        SetAction((parsed, cancellationToken) => RunAsync(parsed, Console.Out, cancellationToken));
+    }
+
+    private async Task<int> RunAsync(ParseResult parsed, TextWriter output, CancellationToken stop)
+    {
+        var hostArgs = _host.HostArgs(parsed).ToList();
+        if (parsed.GetValue(_listen) is { } listen)
         {
             hostArgs.Add($"--GongGrid:Api:Listen={listen}");
         }
 
-        await using var grid = await GridHost.StartAsync([.. hostArgs], args.Clock(), serveApi: true, cancellationToken);
-        if (args.Option("roster") is { } rosterPath)
+        await using var grid = await GridHost.StartAsync([.. hostArgs], _host.Clock(parsed), serveApi: true, stop);
+        if (parsed.GetValue(_roster) is { } rosterPath)
         {
-            var summary = await new RosterImport(grid.Grains).ApplyAsync(RosterReader.ReadFile(rosterPath).GetRosterOrThrow(), cancellationToken);
+            var summary = await new RosterImport(grid.Grains).ApplyAsync(RosterReader.ReadFile(rosterPath).GetRosterOrThrow(), stop);
             await output.WriteLineAsync($"Imported {summary.DistrictKey}: {summary.Communes} communes, {summary.Villages} villages, {summary.Devices} devices.");
         }
 
         // Scripts and tests wait for this line, and read the port from it when the configuration asked for port 0.
         await output.WriteLineAsync($"serving gRPC on {grid.ApiAddress} ({grid.StorageDescription})");
-        await output.FlushAsync(cancellationToken);
+        await output.FlushAsync(stop);
         try
         {
-            await Task.Delay(Timeout.Infinite, stop.Token);
+            await Task.Delay(Timeout.Infinite, stop);
         }
         catch (OperationCanceledException)
         {

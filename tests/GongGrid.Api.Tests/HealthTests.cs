@@ -57,11 +57,11 @@ public sealed class HealthTests(SiloFixture fixture) : IClassFixture<SiloFixture
     [Fact]
     public async Task A_silo_that_begins_to_stop_tells_its_watchers_not_serving()
     {
-        var silo = await ApiSilo.StartAsync();
+        await using var silo = await ApiSilo.StartAsync();
         var watch = new HealthService.HealthClient(silo.Channel).Watch(new HealthCheckRequest(), ApiSilo.Within(TimeSpan.FromSeconds(10)));
         Assert.True(await watch.ResponseStream.MoveNext());
 
-        var stopping = silo.DisposeAsync();
+        var stopping = silo.StopAsync();
         Assert.True(await watch.ResponseStream.MoveNext());
         var status = watch.ResponseStream.Current.Status;
         watch.Dispose();

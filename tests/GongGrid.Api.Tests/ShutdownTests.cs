@@ -18,7 +18,7 @@ public sealed class ShutdownTests
     [Fact]
     public async Task A_stopping_silo_ends_the_streams_held_open_at_once_and_stops_when_their_clients_hang_up()
     {
-        var silo = await ApiSilo.StartAsync(("bridge-ngoc-lien", VillagesOf(NgocLien)));
+        await using var silo = await ApiSilo.StartAsync(("bridge-ngoc-lien", VillagesOf(NgocLien)));
         var watch = new AlarmWatch(silo.Channel, new WatchAlarmsRequest { DistrictKey = Key }, DistrictToken);
         var bridge = await silo.ConnectBridgeAsync("bridge-ngoc-lien");
         var probe = new HealthService.HealthClient(silo.Channel).Watch(new HealthCheckRequest(), new CallOptions());
@@ -27,7 +27,7 @@ public sealed class ShutdownTests
         await Task.Delay(200);
 
         var clock = Stopwatch.StartNew();
-        var stopping = silo.DisposeAsync().AsTask();
+        var stopping = silo.StopAsync();
         var watchEnd = await Assert.ThrowsAsync<RpcException>(() => watching.WaitAsync(TimeSpan.FromSeconds(5)));
         var bridgeEnd = await bridge.Ended;
         var probeSaid = await probe.ResponseStream.MoveNext() ? probe.ResponseStream.Current.Status : HealthCheckResponse.Types.ServingStatus.Unknown;

@@ -7,6 +7,8 @@ using GongGrid.Silo.Api.Security;
 using GongGrid.Silo.Api.Services;
 using GongGrid.Silo.Api.Streams;
 using Grpc.AspNetCore.Web;
+using Grpc.Health.V1;
+using Grpc.HealthCheck;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -88,7 +90,8 @@ public static class ApiServer
             .AddSingleton<AlarmFeed>()
             .AddSingleton<IAlarmListener>(services => services.GetRequiredService<AlarmFeed>())
             .AddSingleton<BridgeRegistry>()
-            .AddSingleton<SiloStopping>();
+            .AddSingleton<SiloStopping>()
+            .AddHostedService(services => services.GetRequiredService<SiloStopping>());
     }
 
     public static void Map(WebApplication app)
@@ -99,6 +102,16 @@ public static class ApiServer
         app.MapGrpcService<IngestApi>();
         app.MapGrpcService<AdminApi>();
         app.MapGrpcHealthChecksService();
+        // The health-check publisher's first report comes seconds after the start, and open watches would hear it as a
+        // change from nothing to SERVING; it is SERVING from the start instead.
+        var health = app.Services.GetRequiredService<HealthServiceImpl>();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var service in Services.Prepend(""))
+            {
+                health.SetStatus(service, HealthCheckResponse.Types.ServingStatus.Serving);
+            }
+        });
         app.MapGrpcReflectionService();
     }
 

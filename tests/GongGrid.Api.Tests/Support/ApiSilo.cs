@@ -33,6 +33,7 @@ public sealed class ApiSilo : IAsyncDisposable
     ];
 
     private readonly GridHost _grid;
+    private Task? _stopped;
 
     private ApiSilo(GridHost grid, ManualTimeProvider clock)
     {
@@ -118,10 +119,16 @@ public sealed class ApiSilo : IAsyncDisposable
     /// <summary>A deadline <paramref name="timeout"/> from now, for a call that sends no token.</summary>
     public static CallOptions Within(TimeSpan timeout) => new(deadline: DateTime.UtcNow + timeout);
 
-    /// <summary>Stops the silo first, so streams still open see it stop (disposing the channel would cancel them).</summary>
+    /// <summary>
+    /// Stops the silo, leaving the channel open so a test can read how its streams ended (grpc-dotnet's channel
+    /// disposes the calls still open on it, and what they had received with them).
+    /// </summary>
+    public Task StopAsync() => _stopped ??= _grid.DisposeAsync().AsTask();
+
+    /// <summary>Stops the silo first, so streams still open see it stop, then closes the channel.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _grid.DisposeAsync();
+        await StopAsync();
         Channel.Dispose();
     }
 }

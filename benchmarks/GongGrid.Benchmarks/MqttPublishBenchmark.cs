@@ -31,7 +31,7 @@ internal static class MqttPublishBenchmark
         Report.Heading($"mqtt-publish: {Messages:N0} QoS 1 events, {Publishers} publishers → 1 subscriber, mosquitto on loopback (max_inflight_messages {BrokerInflight})");
         await using var broker = await MosquittoBroker.StartAsync(new MosquittoOptions { MaxInflightMessages = BrokerInflight });
         var events = DistrictEvents(Messages);
-        await MeasureOursAsync(broker, DistrictEvents(20_000), 0);
+        await MeasureMqttnetSubscriberAsync(broker, DistrictEvents(20_000), 0);
         var acked = new List<double>();
         var received = new List<double>();
         var raw = new List<double>();
@@ -39,18 +39,18 @@ internal static class MqttPublishBenchmark
         for (var run = 1; run <= Runs; run++)
         {
             alone.Add(events.Length / (await PublishAsync(broker, events, $"alone-{run}", new Stopwatch())).TotalSeconds);
-            var (ackRate, receiveRate) = await MeasureOursAsync(broker, events, run);
+            var (ackRate, receiveRate) = await MeasureMqttnetSubscriberAsync(broker, events, run);
             acked.Add(ackRate);
             received.Add(receiveRate);
             raw.Add(await MeasureMosquittoSubAsync(broker, events, run));
         }
         Report.Figure("publishes acknowledged, no subscriber", Report.Median(alone), "msgs/s", alone);
-        Report.Figure("publishes acknowledged (PUBACK), our publishers", Report.Median(acked), "msgs/s", acked);
-        Report.Figure("received and acknowledged, our subscriber", Report.Median(received), "msgs/s", received);
+        Report.Figure("publishes acknowledged (PUBACK), MQTTnet subscriber listening", Report.Median(acked), "msgs/s", acked);
+        Report.Figure("received and acknowledged, MQTTnet subscriber", Report.Median(received), "msgs/s", received);
         Report.Figure("received by mosquitto_sub -q 1 (same publishers)", Report.Median(raw), "msgs/s", raw);
     }
 
-    private static async Task<(double Acknowledged, double Received)> MeasureOursAsync(MosquittoBroker broker, (string Topic, byte[] Payload)[] events, int run)
+    private static async Task<(double Acknowledged, double Received)> MeasureMqttnetSubscriberAsync(MosquittoBroker broker, (string Topic, byte[] Payload)[] events, int run)
     {
         using var subscriber = new MqttClientFactory().CreateMqttClient();
         var received = 0;
@@ -69,7 +69,7 @@ internal static class MqttPublishBenchmark
             .WithProtocolVersion(MqttProtocolVersion.V311).WithTcpServer(broker.Host, broker.Port).WithClientId($"bench-sub-{run}")
             .WithStreamProvider(BufferedReadConnection.Provider).Build());
         await subscriber.SubscribeAsync(Filter, MqttQualityOfServiceLevel.AtLeastOnce);
-        var acknowledged = await PublishAsync(broker, events, $"ours-{run}", clock);
+        var acknowledged = await PublishAsync(broker, events, $"mqttnet-{run}", clock);
         var receivedAt = await all.Task.WaitAsync(TimeSpan.FromMinutes(2));
         await subscriber.DisconnectAsync();
         return (events.Length / acknowledged.TotalSeconds, events.Length / receivedAt.TotalSeconds);

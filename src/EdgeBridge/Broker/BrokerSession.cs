@@ -19,6 +19,8 @@ namespace GongGrid.EdgeBridge.Broker;
 /// </remarks>
 public sealed partial class BrokerSession : IAsyncDisposable
 {
+    private static readonly TimeSpan ReconnectPause = TimeSpan.FromMilliseconds(100);
+
     private readonly BrokerOptions _options;
     private readonly IReadOnlyList<string> _topicFilters;
     private readonly Func<BrokerMessage, CancellationToken, Task> _onMessage;
@@ -71,9 +73,11 @@ public sealed partial class BrokerSession : IAsyncDisposable
                 await _client.PublishAsync(message, cancellationToken);
                 return;
             }
-            catch (Exception error) when (error is MQTTnet.Exceptions.MqttCommunicationException && !_client.IsConnected)
+            catch (MQTTnet.Exceptions.MqttCommunicationException) when (!_client.IsConnected)
             {
-                // The link dropped under the publish: send it again on the next connection (speakers ignore a repeated command id).
+                // The link dropped under the publish: send it again on the next connection (speakers ignore a repeated
+                // command id). The pause lets the supervisor mark the link down first.
+                await Task.Delay(ReconnectPause, cancellationToken);
             }
         }
     }

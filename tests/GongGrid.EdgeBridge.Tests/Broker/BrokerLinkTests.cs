@@ -1,10 +1,10 @@
-using GongGrid.EdgeBridge.Broker;
+using GongGrid.EdgeBridge.Tests.Bridge;
 using GongGrid.Testing.Mosquitto;
 using Microsoft.Extensions.Logging;
 
 namespace GongGrid.EdgeBridge.Tests.Broker;
 
-/// <summary>How the bridge reaches its village broker: keep-alive and reconnects, credentials, TLS with a district's own CA.</summary>
+/// <summary>How the bridge reaches its village broker: keep-alive, reconnects and subscribing again, credentials, TLS with a district's own CA.</summary>
 public sealed class BrokerLinkTests
 {
     [Fact]
@@ -19,6 +19,26 @@ public sealed class BrokerLinkTests
         await bridge.UntilAsync(() => bridge.LinksUp == 2 && bridge.Session.IsConnected, "the session reconnected", TimeSpan.FromSeconds(30));
 
         Assert.Contains(bridge.Log.Entries, entry => entry.Level == LogLevel.Warning && entry.Message.StartsWith("MQTT link to 127.0.0.1:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_broker_that_lost_its_sessions_gets_the_subscription_again_and_the_bridge_hears_new_events()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        await using var bridge = await ListeningSession.ConnectedAsync(ListeningSession.Options(broker.Port));
+
+        // kill -9: mosquitto saves no persistence, so it comes back knowing no session and no subscription.
+        await broker.KillAsync();
+        await broker.RestartAsync();
+        await bridge.UntilAsync(() => bridge.LinksUp == 2 && bridge.Session.IsConnected, "the session reconnected", TimeSpan.FromSeconds(30));
+        await using (var publisher = await DevicePublisher.ConnectAsync(broker.Port, "gong-1"))
+        {
+            await publisher.PublishAsync([DeviceMessage.Json("gonggrid/v1/event", "after the broker lost everything")]);
+        }
+
+        Assert.Equal("after the broker lost everything", ListeningSession.Text(await bridge.NextAsync()));
+        Assert.Equal(2, bridge.Log.Entries.Count(entry => entry.Message.Contains("(session present: False)", StringComparison.Ordinal)));
+        Assert.Equal(2, bridge.Log.Entries.Count(entry => entry.Message.StartsWith("MQTT subscribed to 1 topic filters", StringComparison.Ordinal)));
     }
 
     [Fact]

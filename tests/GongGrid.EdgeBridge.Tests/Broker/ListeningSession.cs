@@ -74,7 +74,7 @@ internal sealed class ListeningSession : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"No message within {(timeout ?? TimeSpan.FromSeconds(10)).TotalMilliseconds} ms.\n{Describe()}");
+            throw new TimeoutException($"No message within {(timeout ?? TimeSpan.FromSeconds(10)).TotalMilliseconds} ms.\n{Log.Describe()}");
         }
     }
 
@@ -89,21 +89,7 @@ internal sealed class ListeningSession : IAsyncDisposable
         return messages;
     }
 
-    public async Task UntilAsync(Func<bool> done, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (!done())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Gave up waiting until {what}.\n{Describe()}");
-            }
-
-            await Task.Delay(20);
-        }
-    }
-
-    public string Describe() => string.Join('\n', Log.Entries.Select(entry => $"{entry.Level}: {entry.Message}"));
+    public Task UntilAsync(Func<bool> done, string what, TimeSpan? timeout = null) => Waiting.UntilAsync(done, what, Log, timeout);
 
     public ValueTask DisposeAsync() => Session.DisposeAsync();
 

@@ -45,19 +45,7 @@ internal sealed class IntakeRig : IAsyncDisposable
         return rig;
     }
 
-    public async Task UntilAsync(Func<bool> done, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!done())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Gave up waiting until {what}.\n{string.Join('\n', Log.Entries.Select(entry => entry.Message))}");
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    public Task UntilAsync(Func<bool> done, string what) => Waiting.UntilAsync(done, what, Log);
 
     public async ValueTask DisposeAsync()
     {

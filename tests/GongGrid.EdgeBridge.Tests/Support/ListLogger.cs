@@ -18,6 +18,9 @@ public sealed class ListLogger : ILogger
         }
     }
 
+    /// <summary>Every entry, one a line, for a failure message.</summary>
+    public string Describe() => string.Join('\n', Entries.Select(entry => $"{entry.Level}: {entry.Message}"));
+
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
 

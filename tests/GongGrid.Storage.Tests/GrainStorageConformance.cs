@@ -6,20 +6,10 @@ using Orleans.Storage;
 namespace GongGrid.Storage.Tests;
 
 /// <summary>The behaviour every grain storage provider must show, as grains rely on it; one subclass per provider.</summary>
-public abstract class GrainStorageConformance : IAsyncLifetime
+public abstract class GrainStorageConformance : ProviderConformance
 {
     private static readonly GrainId Device = GrainId.Create("device", "ngoc-lac/cao-thinh/lang-moi/gong-1");
-    private StorageProvider? _provider;
-
-    protected StorageProvider Provider => _provider ?? throw new InvalidOperationException("The provider is not started yet.");
-
     private IGrainStorage Storage => Provider.Grains;
-
-    public async Task InitializeAsync() => _provider = await StartAsync();
-
-    public async Task DisposeAsync() => await Provider.DisposeAsync();
-
-    protected abstract Task<StorageProvider> StartAsync();
 
     [Fact]
     public async Task Reading_state_never_written_gives_a_fresh_state_and_no_record()

@@ -4,21 +4,11 @@ using Orleans.Runtime;
 namespace GongGrid.Storage.Tests;
 
 /// <summary>The behaviour every reminder table must show, as Orleans's reminder service relies on it; one subclass per provider.</summary>
-public abstract class ReminderTableConformance : IAsyncLifetime
+public abstract class ReminderTableConformance : ProviderConformance
 {
     private static readonly GrainId Village = GrainId.Create("village", "ngoc-lac/cao-thinh/lang-moi");
     private static readonly DateTime ElevenPm = new(2026, 11, 22, 16, 0, 0, DateTimeKind.Utc);
-    private StorageProvider? _provider;
-
-    protected StorageProvider Provider => _provider ?? throw new InvalidOperationException("The provider is not started yet.");
-
     private IReminderTable Table => Provider.Reminders;
-
-    public async Task InitializeAsync() => _provider = await StartAsync();
-
-    public async Task DisposeAsync() => await Provider.DisposeAsync();
-
-    protected abstract Task<StorageProvider> StartAsync();
 
     [Fact]
     public async Task A_reminder_never_registered_is_not_found()

@@ -1,6 +1,5 @@
-using GongGrid.Grains.Storage;
-using GongGrid.Storage.Hosting;
-using GongGrid.Storage.Sqlite;
+using GongGrid.Silo.Hosting;
+
 
 namespace GongGrid.Benchmarks;
 
@@ -22,11 +21,11 @@ internal sealed class BenchStore(string? path) : IAsyncDisposable
     {
         if (path is null)
         {
-            silo.AddMemoryGrainStorage(GridStore.Name).UseInMemoryReminderService();
+            silo.UseGridMemory();
         }
         else
         {
-            silo.UseSqliteStore(GridStore.Name, new SqliteStoreOptions(path));
+            silo.UseGridSqlite(path);
         }
     }
 

@@ -1,6 +1,5 @@
 using GongGrid.Grains.Storage;
-using GongGrid.Storage.Hosting;
-using GongGrid.Storage.Sqlite;
+using GongGrid.Silo.Hosting;
 using GongGrid.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
@@ -31,12 +30,12 @@ public sealed class StorageProvider : IAsyncDisposable
     public IReminderTable Reminders => _silo.Services.GetRequiredService<IReminderTable>();
 
     public static Task<StorageProvider> InMemoryAsync() =>
-        StartAsync(silo => silo.AddMemoryGrainStorage(GridStore.Name).UseInMemoryReminderService(), directory: null);
+        StartAsync(silo => silo.UseGridMemory(), directory: null);
 
     public static Task<StorageProvider> SqliteAsync()
     {
         var directory = Directory.CreateTempSubdirectory("gonggrid-storage-").FullName;
-        return StartAsync(silo => silo.UseSqliteStore(GridStore.Name, new SqliteStoreOptions(Path.Combine(directory, "grid.db"))), directory);
+        return StartAsync(silo => silo.UseGridSqlite(Path.Combine(directory, "grid.db")), directory);
     }
 
     /// <summary>Stops the silo and starts another on the same storage, as a restart does.</summary>

@@ -1,5 +1,6 @@
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Tests.Support;
+using GongGrid.Silo.Hosting;
 using GongGrid.Testing;
 
 namespace GongGrid.Grains.Tests.Grains;
@@ -13,13 +14,13 @@ public sealed class RestartTests : IDisposable
     {
         var path = Path.Combine(_directory, "grid.db");
         var clock = new ManualTimeProvider(GridHarness.PeaceTime.AddHours(-1));
-        await using (var grid = await GridHarness.StartAsync(GridHarness.Sqlite(path), clock, importRoster: true))
+        await using (var grid = await GridHarness.StartAsync(silo => silo.UseGridSqlite(path), clock, importRoster: true))
         {
             await grid.StrikeAsync(TestDistrict.Thon1Gong, GridHarness.PeaceTime, 9);
             await grid.StrikeAsync(TestDistrict.Thon2Gong, GridHarness.PeaceTime.AddMinutes(20), 9);
         }
 
-        await using (var grid = await GridHarness.StartAsync(GridHarness.Sqlite(path), clock, importRoster: false))
+        await using (var grid = await GridHarness.StartAsync(silo => silo.UseGridSqlite(path), clock, importRoster: false))
         {
             Assert.Equal(0, await grid.Silo.ActivationCountAsync());
             await grid.CloseNightAsync();

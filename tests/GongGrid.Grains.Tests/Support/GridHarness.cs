@@ -1,9 +1,7 @@
 using GongGrid.Grains.Ingest;
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Roster;
-using GongGrid.Grains.Storage;
-using GongGrid.Storage.Hosting;
-using GongGrid.Storage.Sqlite;
+using GongGrid.Silo.Hosting;
 using GongGrid.Testing;
 using Orleans;
 using Orleans.Hosting;
@@ -38,13 +36,7 @@ public sealed class GridHarness : IAsyncDisposable
     public IDistrictGrain District => Grains.GetGrain<IDistrictGrain>(TestDistrict.Key);
 
     public static Task<GridHarness> StartAsync() =>
-        StartAsync(InMemory, new ManualTimeProvider(PeaceTime.AddHours(-1)), importRoster: true);
-
-    /// <summary>Grain state and reminders in the silo's memory: gone when it stops.</summary>
-    public static void InMemory(ISiloBuilder silo) => silo.AddMemoryGrainStorage(GridStore.Name).UseInMemoryReminderService();
-
-    /// <summary>Grain state and reminders in a SQLite file that outlives the silo, as the embedded default keeps them.</summary>
-    public static Action<ISiloBuilder> Sqlite(string path) => silo => silo.UseSqliteStore(GridStore.Name, new SqliteStoreOptions(path));
+        StartAsync(silo => silo.UseGridMemory(), new ManualTimeProvider(PeaceTime.AddHours(-1)), importRoster: true);
 
     public static async Task<GridHarness> StartAsync(Action<ISiloBuilder> storage, ManualTimeProvider clock, bool importRoster)
     {

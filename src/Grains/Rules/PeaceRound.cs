@@ -5,8 +5,11 @@ namespace GongGrid.Grains.Rules;
 /// <summary>One round (hồi) of peace-signal strikes: consecutive strikes at most <see cref="SignalSettings.RoundMaxGap"/> apart.</summary>
 public sealed record PeaceRound(DateTimeOffset StartedAt, DateTimeOffset LastStrikeAt, int StrikeCount)
 {
-    /// <summary>True when the round has at least <see cref="SignalSettings.PeaceStrikes"/> strikes.</summary>
-    public bool IsComplete(SignalSettings settings) => StrikeCount >= settings.PeaceStrikes;
+    /// <summary>
+    /// True when the round has exactly <see cref="SignalSettings.PeaceStrikes"/> strikes: a round of the wrong count,
+    /// more or fewer, is incomplete (common.proto: on time is "9 strikes").
+    /// </summary>
+    public bool IsComplete(SignalSettings settings) => StrikeCount == settings.PeaceStrikes;
 
     /// <summary>
     /// Splits strikes (any order) into rounds, in order of start. Pass the strikes that are not part of an alarm

@@ -30,7 +30,7 @@ public sealed class PeaceSignalTests
     [InlineData(7, 9, NightOutcomeKind.Late)]
     [InlineData(-10, 9, NightOutcomeKind.Early)]
     [InlineData(0, 8, NightOutcomeKind.Incomplete)]
-    [InlineData(0, 10, NightOutcomeKind.OnTime)]
+    [InlineData(0, 10, NightOutcomeKind.Incomplete)]
     public async Task A_round_is_judged_by_its_start_and_strike_count(int minutesFromTen, int strikes, NightOutcomeKind expected)
     {
         await using var grid = await GridHarness.StartAsync();

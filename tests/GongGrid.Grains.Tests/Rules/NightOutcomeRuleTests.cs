@@ -21,7 +21,7 @@ public sealed class NightOutcomeRuleTests
     [InlineData("22:59:59x9", NightOutcomeKind.Late, 9, "22:59:59")]
     [InlineData("23:00:00x9", NightOutcomeKind.Missed, 0, null)]
     [InlineData("22:00:00x8", NightOutcomeKind.Incomplete, 8, "22:00:00")]
-    [InlineData("22:00:00x10", NightOutcomeKind.OnTime, 10, "22:00:00")]
+    [InlineData("22:00:00x10", NightOutcomeKind.Incomplete, 10, "22:00:00")]
     [InlineData("", NightOutcomeKind.Missed, 0, null)]
     public void Single_round_is_judged_by_its_start_and_strike_count(string rounds, NightOutcomeKind kind, int strikeCount, string? startedAt)
     {

@@ -29,8 +29,8 @@ public sealed class PeaceRoundTests
     [Theory]
     [InlineData(8, false)]
     [InlineData(9, true)]
-    [InlineData(10, true)]
-    public void Round_is_complete_from_nine_strikes(int strikes, bool expected)
+    [InlineData(10, false)]
+    public void Round_is_complete_with_exactly_nine_strikes_and_a_tenth_strike_makes_it_incomplete(int strikes, bool expected)
     {
         Assert.Equal(expected, new PeaceRound(Start, Start.AddSeconds(40), strikes).IsComplete(Settings));
     }

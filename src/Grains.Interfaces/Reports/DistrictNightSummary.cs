@@ -1,7 +1,7 @@
 namespace GongGrid.Grains.Interfaces;
 
 /// <summary>The district police's view of one night: counts by outcome, for the district and each commune.</summary>
-/// <param name="IsFinal">True once the night's window has closed in the district's settings.</param>
+/// <param name="IsFinal">True once every village's outcome is final (each closes the night on its own reminder).</param>
 [GenerateSerializer, Immutable, Alias("gonggrid.DistrictNightSummary")]
 public sealed record DistrictNightSummary(
     string DistrictKey,

@@ -1,8 +1,13 @@
 namespace GongGrid.Grains.Interfaces;
 
 /// <summary>How many villages had each outcome on a night.</summary>
+/// <param name="Final">
+/// Of these villages, how many have closed the night (their outcome can no longer change). Communes count it for
+/// their district, so a night summary is final when every village is; other reports leave it 0.
+/// </param>
 [GenerateSerializer, Immutable, Alias("gonggrid.OutcomeCounts")]
-public sealed record OutcomeCounts(int Pending = 0, int OnTime = 0, int Early = 0, int Late = 0, int Incomplete = 0, int Missed = 0, int SpeakerPlayback = 0)
+public sealed record OutcomeCounts(
+    int Pending = 0, int OnTime = 0, int Early = 0, int Late = 0, int Incomplete = 0, int Missed = 0, int SpeakerPlayback = 0, int Final = 0)
 {
     public static OutcomeCounts None { get; } = new();
 
@@ -35,5 +40,5 @@ public sealed record OutcomeCounts(int Pending = 0, int OnTime = 0, int Early = 
 
     public OutcomeCounts Plus(OutcomeCounts other) => new(
         Pending + other.Pending, OnTime + other.OnTime, Early + other.Early, Late + other.Late,
-        Incomplete + other.Incomplete, Missed + other.Missed, SpeakerPlayback + other.SpeakerPlayback);
+        Incomplete + other.Incomplete, Missed + other.Missed, SpeakerPlayback + other.SpeakerPlayback, Final + other.Final);
 }

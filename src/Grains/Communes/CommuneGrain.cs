@@ -109,9 +109,9 @@ public sealed class CommuneGrain(
     private OutcomeCounts Tally(DateOnly night)
     {
         var outcomes = RecentNights.Find(nights.State.Nights, night);
-        var reported = Setup.Villages.Where(village => outcomes?.ContainsKey(village.Key) == true).ToList();
+        var reported = Setup.Villages.Where(village => outcomes?.ContainsKey(village.Key) == true).Select(village => outcomes![village.Key]).ToList();
         return reported.Aggregate(
-            new OutcomeCounts(Pending: Setup.Villages.Count - reported.Count),
-            (counts, village) => counts.Add(outcomes![village.Key].Kind, 1));
+            new OutcomeCounts(Pending: Setup.Villages.Count - reported.Count, Final: reported.Count(outcome => outcome.IsFinal)),
+            (counts, outcome) => counts.Add(outcome.Kind, 1));
     }
 }

@@ -2,9 +2,7 @@ using GongGrid.Grains.Aggregates;
 using GongGrid.Grains.Alarms;
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Interfaces.Roster;
-using GongGrid.Grains.Rules;
 using GongGrid.Grains.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GongGrid.Grains.Districts;
 
@@ -16,7 +14,6 @@ namespace GongGrid.Grains.Districts;
 public sealed class DistrictGrain(
     [PersistentState("district", GridStore.Name)] IPersistentState<DistrictState> district,
     [PersistentState("nights", GridStore.Name)] IPersistentState<LiveNights<OutcomeCounts>> nights,
-    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     IEnumerable<IAlarmListener> alarmListeners) : Grain, IDistrictGrain
 {
     private DistrictSetup Setup => district.State.Setup
@@ -73,7 +70,9 @@ public sealed class DistrictGrain(
                 tallies?.GetValueOrDefault(commune.Key) ?? new OutcomeCounts(Pending: commune.Villages)))
             .ToList();
         var totals = lines.Aggregate(OutcomeCounts.None, (sum, line) => sum.Plus(line.Counts));
-        var isFinal = clock.GetUtcNow() >= NightCalendar.Window(night, setup.Settings).ClosesAt;
+        // Final when every village has closed the night on its own reminder, not when the district's clock says so:
+        // villages close a little after 23:00, and a commune may keep its window open later.
+        var isFinal = totals.Final == totals.Villages;
         return Task.FromResult(new DistrictNightSummary(setup.Key, setup.Name, night, isFinal, totals, lines));
     }
 

@@ -99,7 +99,7 @@ public sealed class DemoCommand : Command
         var district = grid.Grains.GetGrain<Grains.Interfaces.IDistrictGrain>(roster.Key);
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         patience.CancelAfter(TimeSpan.FromSeconds(30));
-        while ((await district.GetNightSummaryAsync(window.Night)).Totals.Pending > 0)
+        while (!(await district.GetNightSummaryAsync(window.Night)).IsFinal)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100), patience.Token);
         }

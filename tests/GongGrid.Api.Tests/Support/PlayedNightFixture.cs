@@ -41,8 +41,8 @@ public sealed class PlayedNightFixture : SiloFixture
         var district = new DistrictService.DistrictServiceClient(Silo.Channel);
         var closed = await Eventually.Until(
             () => district.GetNightSummaryAsync(new NightSummaryRequest { DistrictKey = Key, Night = ApiSilo.Night }, ApiSilo.As(ApiSilo.DistrictToken)).ResponseAsync,
-            summary => summary.Totals.Pending == 0);
-        if (closed.Totals.Pending != 0)
+            summary => summary.IsFinal);
+        if (!closed.IsFinal || closed.Totals.Pending != 0)
         {
             throw new InvalidOperationException($"the night did not close: {closed.Totals}");
         }

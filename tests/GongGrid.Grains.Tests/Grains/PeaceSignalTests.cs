@@ -21,7 +21,7 @@ public sealed class PeaceSignalTests
         await grid.CloseNightAsync();
         var final = await grid.District.GetNightSummaryAsync(GridHarness.Night);
         Assert.True(final.IsFinal);
-        Assert.Equal(new OutcomeCounts(OnTime: 1, Missed: 2), final.Totals);
+        Assert.Equal(new OutcomeCounts(OnTime: 1, Missed: 2, Final: 3), final.Totals);
         var night = await grid.Grains.GetGrain<IVillageGrain>(TestDistrict.Thon1).GetNightAsync(GridHarness.Night);
         Assert.Equal(new NightOutcome(GridHarness.Night, NightOutcomeKind.OnTime, 9, GridHarness.PeaceTime.AddSeconds(20), IsFinal: true), night.Outcome);
     }
@@ -43,6 +43,30 @@ public sealed class PeaceSignalTests
         Assert.Equal(strikes, night.Outcome.StrikeCount);
         var detail = await grid.Grains.GetGrain<ICommuneGrain>("test-huyen/xa-a").GetDetailAsync(GridHarness.Night);
         Assert.Equal(expected, detail.Villages.Single(village => village.VillageKey == TestDistrict.Thon2).Outcome.Kind);
+    }
+
+    /// <summary>
+    /// Issue 14, item 13: the summary said final from 23:00 by the clock while villages were still to close on their
+    /// own reminders. Here one commune's window runs to 23:30, so at 23:10 its village is provisional for sure.
+    /// </summary>
+    [Fact]
+    public async Task The_night_summary_is_final_only_once_every_villages_outcome_is_final()
+    {
+        await using var grid = await GridHarness.StartAsync();
+        await new GongGrid.Grains.Roster.RosterImport(grid.Grains).ApplyAsync(TestDistrict.Create(new SignalSettingsOverride { LateWindow = TimeSpan.FromMinutes(90) }));
+        await grid.StrikeAsync(TestDistrict.ThonLoa + "/gong-1", GridHarness.PeaceTime, 9);
+
+        grid.AdvanceTo(GridHarness.PeaceTime.AddMinutes(70));
+        var xaAClosed = await Eventually.Until(
+            () => grid.Grains.GetGrain<ICommuneGrain>("test-huyen/xa-a").GetDetailAsync(GridHarness.Night),
+            detail => detail.Villages.All(village => village.Outcome.IsFinal));
+        var beforeXaLoaCloses = await grid.District.GetNightSummaryAsync(GridHarness.Night);
+        grid.AdvanceTo(GridHarness.PeaceTime.AddMinutes(91));
+        var closed = await Eventually.Until(() => grid.District.GetNightSummaryAsync(GridHarness.Night), summary => summary.IsFinal);
+
+        Assert.Equal(2, xaAClosed.Counts.Missed);
+        Assert.Equal((false, 1), (beforeXaLoaCloses.IsFinal, beforeXaLoaCloses.Totals.OnTime));
+        Assert.Equal((1, 2, 0), (closed.Totals.OnTime, closed.Totals.Missed, closed.Totals.Pending));
     }
 
     [Fact]

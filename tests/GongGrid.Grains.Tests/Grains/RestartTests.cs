@@ -26,7 +26,7 @@ public sealed class RestartTests : IDisposable
             await grid.CloseNightAsync();
 
             var summary = await grid.District.GetNightSummaryAsync(GridHarness.Night);
-            Assert.Equal(new OutcomeCounts(OnTime: 1, Late: 1, Missed: 1), summary.Totals);
+            Assert.Equal(new OutcomeCounts(OnTime: 1, Late: 1, Missed: 1, Final: 3), summary.Totals);
         }
     }
 

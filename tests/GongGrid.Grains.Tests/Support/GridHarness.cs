@@ -90,7 +90,7 @@ public sealed class GridHarness : IAsyncDisposable
     public async Task CloseNightAsync(int nightsLater = 0)
     {
         AdvanceTo(PeaceTime.AddDays(nightsLater).AddHours(1).AddSeconds(1));
-        await Eventually.Until(() => District.GetNightSummaryAsync(Night.AddDays(nightsLater)), summary => summary.Totals.Pending == 0);
+        await Eventually.Until(() => District.GetNightSummaryAsync(Night.AddDays(nightsLater)), summary => summary.IsFinal);
     }
 
     public ValueTask DisposeAsync() => Silo.DisposeAsync();

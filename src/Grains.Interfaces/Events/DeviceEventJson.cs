@@ -107,9 +107,7 @@ public static class DeviceEventJson
                 ? DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds)
                 : throw new FormatException($"'time' {unixMilliseconds} is outside the Unix milliseconds of the years 1 to 9999.");
         }
-        if (time.ValueKind == JsonValueKind.String
-            && DateTimeOffset.TryParseExact(time.GetString(), ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"], CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal, out var instant))
+        if (time.ValueKind == JsonValueKind.String && Rfc3339.TryParse(time.GetString()!, out var instant))
         {
             return instant;
         }
@@ -150,14 +148,17 @@ public static class DeviceEventJson
             var other => throw new FormatException($"'{name}' must be a percentage from 0 to 100, not {other}."),
         };
 
-    /// <summary>One of the enum's names, whole and case-insensitive; "unknown", numbers and comma lists are refused.</summary>
+    /// <summary>
+    /// One of the enum's names in lowercase, exactly as docs/mqtt.md writes them ("fire", not "Fire"): a payload's
+    /// names are case-sensitive like its field names. "unknown", numbers and comma lists are refused.
+    /// </summary>
     private static TEnum Choice<TEnum>(JsonElement payload, string name) where TEnum : struct, Enum
     {
         var text = OptionalString(payload, name) ?? throw Missing(name);
-        var choices = Enum.GetNames<TEnum>().Where(choice => choice != "Unknown").ToList();
-        return choices.FirstOrDefault(choice => choice.Equals(text, StringComparison.OrdinalIgnoreCase)) is { } match
-            ? Enum.Parse<TEnum>(match)
-            : throw new FormatException($"'{name}' is '{text}'; expected one of {string.Join(", ", choices.Select(choice => choice.ToLowerInvariant()))}.");
+        var choices = Enum.GetNames<TEnum>().Where(choice => choice != "Unknown").Select(choice => choice.ToLowerInvariant()).ToList();
+        return choices.Contains(text, StringComparer.Ordinal)
+            ? Enum.Parse<TEnum>(text, ignoreCase: true)
+            : throw new FormatException($"'{name}' is '{text}'; expected one of {string.Join(", ", choices)}.");
     }
 
     private static FormatException Missing(string name) => new($"'{name}' is missing.");

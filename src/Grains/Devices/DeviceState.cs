@@ -37,4 +37,11 @@ public sealed class DeviceState
     /// <summary>The status last reported to the village, so only changes travel up.</summary>
     [Id(9)]
     public DeviceStatus? Reported { get; set; }
+
+    /// <summary>
+    /// The event ids of the last few heartbeats, newest last: a heartbeat sent again (its acknowledgement was lost) is
+    /// a duplicate, not a second reading. Strikes, presses and playbacks are de-duplicated by the village.
+    /// </summary>
+    [Id(10)]
+    public List<string> RecentHeartbeats { get; set; } = [];
 }

@@ -19,6 +19,12 @@ public sealed class GongDeviceGrain(
 {
     private const string SilenceCheck = "silence-check";
 
+    /// <summary>
+    /// Heartbeat ids kept for de-duplication. A resend comes within the bridge's in-flight window, a heartbeat or two
+    /// per device; a few ids cover it without growing the state of every device in the country.
+    /// </summary>
+    private const int HeartbeatsRemembered = 8;
+
     /// <summary>Last-seen or counters changed since the last write.</summary>
     private bool _unsaved;
 
@@ -58,7 +64,7 @@ public sealed class GongDeviceGrain(
             _ => throw new ArgumentException($"Unknown device event type {deviceEvent.GetType().Name}.", nameof(deviceEvent)),
         };
         Heard(deviceEvent, receivedAt, skewed && disposition == EventDisposition.Applied);
-        await ReportIfChangedAsync(writeAnyway: deviceEvent is HeartbeatEvent);
+        await ReportIfChangedAsync(writeAnyway: deviceEvent is HeartbeatEvent && disposition == EventDisposition.Applied);
         return new EventReceipt(deviceEvent.EventId, disposition, skewed, at);
     }
 
@@ -118,8 +124,18 @@ public sealed class GongDeviceGrain(
 
     private EventDisposition ApplyHeartbeat(HeartbeatEvent heartbeat)
     {
-        device.State.BatteryPercent = heartbeat.BatteryPercent ?? device.State.BatteryPercent;
-        device.State.SignalDbm = heartbeat.SignalDbm ?? device.State.SignalDbm;
+        var state = device.State;
+        if (state.RecentHeartbeats.Contains(heartbeat.EventId))
+        {
+            return EventDisposition.Duplicate;
+        }
+        state.RecentHeartbeats.Add(heartbeat.EventId);
+        if (state.RecentHeartbeats.Count > HeartbeatsRemembered)
+        {
+            state.RecentHeartbeats.RemoveAt(0);
+        }
+        state.BatteryPercent = heartbeat.BatteryPercent ?? state.BatteryPercent;
+        state.SignalDbm = heartbeat.SignalDbm ?? state.SignalDbm;
         return EventDisposition.Applied;
     }
 
@@ -138,7 +154,9 @@ public sealed class GongDeviceGrain(
         if (deviceEvent.Sequence > state.LastSequence)
         {
             // Counted as events arrive: one that turns up late, after a later one, still counts as a gap.
-            state.SequenceGaps += state.LastSequence == 0 ? 0 : deviceEvent.Sequence - state.LastSequence - 1;
+            // Saturating: a counter that jumps to the top of its range must not wrap the total negative.
+            var missed = state.LastSequence == 0 ? 0 : deviceEvent.Sequence - state.LastSequence - 1;
+            state.SequenceGaps = missed > long.MaxValue - state.SequenceGaps ? long.MaxValue : state.SequenceGaps + missed;
             state.LastSequence = deviceEvent.Sequence;
         }
         else if (deviceEvent.Sequence <= 1)

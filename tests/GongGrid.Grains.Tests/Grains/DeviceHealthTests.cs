@@ -53,4 +53,35 @@ public sealed class DeviceHealthTests
         await grid.Grains.GetGrain<IGongDeviceGrain>(TestDistrict.Thon2Gong).SetConditionAsync(DeviceCondition.Ok);
         Assert.DoesNotContain(await reports.CoverageGapsAsync(TestDistrict.Key, GridHarness.Night), village => village.VillageKey == TestDistrict.Thon2);
     }
+
+    /// <summary>Issue 14, item 2: a redelivered heartbeat was applied again, so its clock skew was counted twice.</summary>
+    [Fact]
+    public async Task A_heartbeat_sent_again_is_a_duplicate_and_counts_its_skewed_clock_once()
+    {
+        await using var grid = await GridHarness.StartAsync();
+        var heartbeat = new HeartbeatEvent("hb-1", new DateTimeOffset(2001, 1, 1, 0, 0, 0, TimeSpan.Zero), 1, 40, null);
+
+        var first = await grid.SendAsync(TestDistrict.Thon1Gong, heartbeat);
+        var again = await grid.SendAsync(TestDistrict.Thon1Gong, heartbeat);
+
+        Assert.Equal((EventDisposition.Applied, true), (first.Disposition, first.ClockSkewed));
+        Assert.Equal(EventDisposition.Duplicate, again.Disposition);
+        var status = await grid.Grains.GetGrain<IGongDeviceGrain>(TestDistrict.Thon1Gong).GetStatusAsync();
+        Assert.Equal((1L, 0L), (status.ClockSkewedEvents, status.SequenceGaps));
+    }
+
+    /// <summary>Issue 14, item 3: sequence numbers 1, 1000, 1, long.MaxValue made the gap count wrap negative.</summary>
+    [Fact]
+    public async Task Sequence_gaps_never_wrap_negative_however_far_a_counter_jumps()
+    {
+        await using var grid = await GridHarness.StartAsync();
+
+        foreach (var sequence in new[] { 1, 1000, 1, long.MaxValue })
+        {
+            await grid.SendAsync(TestDistrict.Thon1Gong, new HeartbeatEvent(grid.NextEventId(), grid.Clock.GetUtcNow(), sequence, 80, null));
+        }
+
+        var status = await grid.Grains.GetGrain<IGongDeviceGrain>(TestDistrict.Thon1Gong).GetStatusAsync();
+        Assert.Equal(long.MaxValue, status.SequenceGaps);
+    }
 }

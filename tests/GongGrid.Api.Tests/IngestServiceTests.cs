@@ -160,6 +160,32 @@ public sealed class IngestServiceTests(IngestServiceTests.Fixture fixture) : ICl
         Assert.Equal(Disposition.Expired, acks[1].Disposition);
     }
 
+    /// <summary>
+    /// Issue 14, item 12: a device in the list of devices needing a visit showed its health as of when it entered the
+    /// list (battery 15 %, last seen then) however many heartbeats came after.
+    /// </summary>
+    [Fact]
+    public async Task Devices_needing_a_visit_show_their_live_battery_and_last_seen_time()
+    {
+        const string gong = NgocLien + "/chieng-khat/gong-2";
+        await using var bridge = await _silo.ConnectBridgeAsync(Bridge);
+        var first = Later();
+        await bridge.SendAsync(DeviceEvents.Heartbeat(gong, first, batteryPercent: 15));
+        var second = Later().AddMinutes(2);
+        _silo.AdvanceTo(second);
+        await bridge.SendAsync(DeviceEvents.Heartbeat(gong, second, batteryPercent: 12), DeviceEvents.Heartbeat(gong, second.AddHours(-1)));
+
+        var listed = (await _district.ListDevicesNeedingAttentionAsync(new DevicesNeedingAttentionRequest { DistrictKey = Key, CommuneKey = NgocLien }, As(DistrictToken)))
+            .Devices.Single(device => device.DeviceKey == gong);
+        var inDetail = (await _district.GetCommuneDetailAsync(new CommuneDetailRequest { CommuneKey = NgocLien }, As(DistrictToken)))
+            .DevicesNeedingAttention.Single(device => device.DeviceKey == gong);
+
+        foreach (var device in new[] { listed, inDetail })
+        {
+            Assert.Equal((12, second, 1L), (device.BatteryPercent, device.LastSeen.ToDateTimeOffset(), device.ClockSkewedEvents));
+        }
+    }
+
     /// <summary>A minute later than the last thing that happened.</summary>
     private DateTimeOffset Later()
     {

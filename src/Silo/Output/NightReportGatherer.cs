@@ -9,9 +9,10 @@ public static class NightReportGatherer
     public static async Task<NightReport> GatherAsync(IGrainFactory grains, string districtKey, DateOnly night)
     {
         var district = grains.GetGrain<IDistrictGrain>(districtKey);
+        var reports = new DistrictReports(grains);
         var summary = await district.GetNightSummaryAsync(night);
-        var communes = await Task.WhenAll(summary.Communes.Select(commune => grains.GetGrain<ICommuneGrain>(commune.CommuneKey).GetDetailAsync(night)));
-        var allowances = await new DistrictReports(grains).StrikerAllowancesAsync(districtKey, night.Year, night.Month);
-        return new NightReport(summary, communes, await district.GetLiveAlarmsAsync(), await district.GetDevicesNeedingAttentionAsync(), allowances);
+        var communes = await Task.WhenAll(summary.Communes.Select(commune => reports.CommuneDetailAsync(commune.CommuneKey, night)));
+        var allowances = await reports.StrikerAllowancesAsync(districtKey, night.Year, night.Month);
+        return new NightReport(summary, communes, await district.GetLiveAlarmsAsync(), await reports.DevicesNeedingAttentionAsync(districtKey), allowances);
     }
 }

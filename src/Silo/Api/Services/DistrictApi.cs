@@ -49,7 +49,7 @@ public sealed class DistrictApi(IGrainFactory grains, [FromKeyedServices(TimePro
     {
         var communeKey = Authorize(context, RequestFields.CommuneKey(request.CommuneKey));
         var night = RequestFields.Night(request.Night, await CurrentNight(grains.GetGrain<IDistrictGrain>(GrainKeys.District(communeKey))));
-        var detail = await grains.GetGrain<ICommuneGrain>(communeKey).GetDetailAsync(night);
+        var detail = await _reports.CommuneDetailAsync(communeKey, night);
         var reply = new CommuneDetail
         {
             CommuneKey = detail.CommuneKey,
@@ -81,9 +81,9 @@ public sealed class DistrictApi(IGrainFactory grains, [FromKeyedServices(TimePro
     {
         var key = Authorize(context, RequestFields.DistrictOrCommune(request.DistrictKey, request.CommuneKey));
         await grains.EnsureInRosterAsync(key);
-        var devices = await grains.GetGrain<IDistrictGrain>(GrainKeys.District(key)).GetDevicesNeedingAttentionAsync();
+        var devices = await _reports.DevicesNeedingAttentionAsync(key);
         var reply = new DeviceList();
-        reply.Devices.AddRange(devices.Where(device => GrainKeys.IsWithin(device.DeviceKey, key)).Select(device => device.ToProto()));
+        reply.Devices.AddRange(devices.Select(device => device.ToProto()));
         return reply;
     }
 
@@ -119,7 +119,6 @@ public sealed class DistrictApi(IGrainFactory grains, [FromKeyedServices(TimePro
         var quarter = new Quarter(RequestFields.InRange(request.Year, 2000, 2100, "year"), RequestFields.InRange(request.Quarter, 1, 4, "quarter"));
         return (await _reports.QuarterlyCommuneReportAsync(communeKey, quarter)).ToProto();
     }
-
 
     private async Task<DateOnly> CurrentNight(IDistrictGrain district) =>
         NightCalendar.Current(clock.GetUtcNow(), (await district.GetSetupAsync()).Settings);

@@ -161,6 +161,59 @@ public sealed class IngestServiceTests(IngestServiceTests.Fixture fixture) : ICl
     }
 
     /// <summary>
+    /// Issue 14, item 7: a Timestamp outside protobuf's range (years 1 to 9999) ended the whole stream
+    /// FAILED_PRECONDITION with the library's words; now that event alone is rejected, naming the field.
+    /// </summary>
+    [Theory]
+    [InlineData("device_time")]
+    [InlineData("received_at")]
+    public async Task An_event_with_a_time_outside_the_years_1_to_9999_is_rejected_naming_the_field_and_the_stream_goes_on(string field)
+    {
+        await using var bridge = await _silo.ConnectBridgeAsync(Bridge);
+        var now = Later();
+        var bad = DeviceEvents.Heartbeat(Gong, now);
+        var outOfRange = new Timestamp { Seconds = 253_402_300_800, Nanos = 0 };
+        if (field == "device_time")
+        {
+            bad.DeviceTime = outOfRange;
+        }
+        else
+        {
+            bad.ReceivedAt = outOfRange;
+        }
+
+        var acks = (await bridge.SendAsync(DeviceEvents.Heartbeat(Gong, now), bad, DeviceEvents.Heartbeat(Gong, now))).Acks;
+        var next = Assert.Single((await bridge.SendAsync(DeviceEvents.Heartbeat(Gong, now))).Acks);
+
+        Assert.Equal([Disposition.Applied, Disposition.Rejected, Disposition.Applied], acks.Select(ack => ack.Disposition));
+        Assert.Equal($"{field} is not a time in the years 1 to 9999 (seconds 253402300800, nanos 0)", acks[1].Reason);
+        Assert.Equal(Disposition.Applied, next.Disposition);
+    }
+
+    /// <summary>
+    /// Issue 14, items 7 and 8: a batch's sent_at outside the range, or at the end of it (the bridge's clock absurdly
+    /// far ahead), ended the stream with the library's words. The grid then cannot correct received_at by it, and
+    /// uses its own receive time: the events apply.
+    /// </summary>
+    [Theory]
+    [InlineData(253_402_300_799L, 0)]
+    [InlineData(253_402_300_800L, 0)]
+    [InlineData(0L, -1)]
+    public async Task A_batch_whose_sent_at_is_absurd_or_out_of_range_still_applies_its_events(long seconds, int nanos)
+    {
+        await using var bridge = await _silo.ConnectBridgeAsync(Bridge);
+        var now = Later();
+        var heartbeat = DeviceEvents.Heartbeat(Gong, now);
+        heartbeat.ReceivedAt = Timestamp.FromDateTimeOffset(now);
+
+        var ack = Assert.Single((await bridge.SendAsync(new IngestRequest { Events = { heartbeat }, SentAt = new Timestamp { Seconds = seconds, Nanos = nanos } })).Acks);
+        var next = Assert.Single((await bridge.SendAsync(DeviceEvents.Heartbeat(Gong, now))).Acks);
+
+        Assert.Equal((Disposition.Applied, false), (ack.Disposition, ack.ClockSkewed));
+        Assert.Equal(Disposition.Applied, next.Disposition);
+    }
+
+    /// <summary>
     /// Issue 14, item 12: a device in the list of devices needing a visit showed its health as of when it entered the
     /// list (battery 15 %, last seen then) however many heartbeats came after.
     /// </summary>

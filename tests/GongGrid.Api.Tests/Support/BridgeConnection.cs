@@ -36,11 +36,14 @@ public sealed class BridgeConnection : IAsyncDisposable
     public static BridgeConnection Open(GrpcChannel channel, string token, TimeSpan? timeout = null) => new(channel, token, timeout);
 
     /// <summary>Sends one batch and returns its acknowledgements; throws the status the stream ended with instead.</summary>
-    public async Task<EventAcks> SendAsync(params DeviceEvent[] events)
+    public Task<EventAcks> SendAsync(params DeviceEvent[] events) => SendAsync(new IngestRequest { Events = { events } });
+
+    /// <summary>Sends one batch as given (its sent_at included) and returns its acknowledgements.</summary>
+    public async Task<EventAcks> SendAsync(IngestRequest batch)
     {
         try
         {
-            await _call.RequestStream.WriteAsync(new IngestRequest { Events = { events } });
+            await _call.RequestStream.WriteAsync(batch);
             return await _acks.Reader.ReadAsync().AsTask().WaitAsync(Patience);
         }
         catch (Exception error) when (error is not TimeoutException)

@@ -85,7 +85,8 @@ public sealed class IngestApi(IGrainFactory grains, BridgeRegistry bridges, Silo
         try
         {
             var acks = new EventAcks();
-            var bridgeClockBehind = request.SentAt is { } sentAt ? clock.GetUtcNow() - sentAt.ToDateTimeOffset() : TimeSpan.Zero;
+            // A sent_at that is no time at all corrects nothing: the events still apply, on their received_at as sent.
+            var bridgeClockBehind = ProtoEvents.Instant(request.SentAt) is { } sentAt ? clock.GetUtcNow() - sentAt : TimeSpan.Zero;
             acks.Acks.AddRange(await Task.WhenAll(request.Events.Select(proto => ApplyAsync(proto, bridgeClockBehind))));
             await responses.WriteAsync(new IngestResponse { Acks = acks });
         }

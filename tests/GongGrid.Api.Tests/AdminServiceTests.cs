@@ -178,6 +178,32 @@ public sealed partial class AdminServiceTests(AdminServiceTests.Fixture fixture)
         Assert.DoesNotContain(relisted.Devices, device => device.DeviceKey == village + "/gong-1");
     }
 
+    /// <summary>Issue 14: RegisterDevice took a 10,000-character slug; a key's slugs are at most 63 characters (docs/roster.md).</summary>
+    [Fact]
+    public async Task A_slug_longer_than_63_characters_is_an_invalid_argument_naming_the_limit()
+    {
+        var error = await Expect.Status(StatusCode.InvalidArgument, () => _admin.RegisterDeviceAsync(new RegisterDeviceRequest
+        {
+            VillageKey = NgocLien + "/bai-bang",
+            Slug = new string('g', 10_000),
+            Kind = DeviceKind.Gong,
+            Place = "Sân đình",
+            Latitude = 20.1,
+            Longitude = 105.3,
+        }, As(AdminToken)));
+
+        Assert.Equal("slug is 10000 characters long; a slug has at most 63", error.Status.Detail);
+    }
+
+    [Fact]
+    public async Task Setting_a_condition_to_a_number_that_is_no_condition_is_an_invalid_argument()
+    {
+        var error = await Expect.Status(StatusCode.InvalidArgument,
+            () => _admin.SetDeviceConditionAsync(new SetDeviceConditionRequest { DeviceKey = NgocLien + "/phu-thuong/gong-1", Condition = (DeviceCondition)99 }, As(AdminToken)));
+
+        Assert.Equal("condition must be ok, damaged or lost", error.Status.Detail);
+    }
+
     [Fact]
     public async Task Setting_a_condition_needs_a_condition_and_a_device_in_the_roster()
     {
@@ -220,6 +246,7 @@ public sealed partial class AdminServiceTests(AdminServiceTests.Fixture fixture)
     [InlineData("Gong 2", DeviceKind.Gong, 20.1, 105.3, "Sân đình", "slug 'Gong 2'")]
     [InlineData("", DeviceKind.Gong, 20.1, 105.3, "Sân đình", "slug ''")]
     [InlineData("gong-2", DeviceKind.Unspecified, 20.1, 105.3, "Sân đình", "kind")]
+    [InlineData("gong-2", (DeviceKind)99, 20.1, 105.3, "Sân đình", "kind must be gong, alarm_button or speaker")]
     [InlineData("gong-2", DeviceKind.Gong, 0, 0, "Sân đình", "latitude 0, longitude 0")]
     [InlineData("gong-2", DeviceKind.Gong, 91, 105.3, "Sân đình", "latitude 91")]
     [InlineData("gong-2", DeviceKind.Gong, 20.1, 105.3, " ", "place is required")]

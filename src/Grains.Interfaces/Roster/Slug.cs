@@ -8,6 +8,12 @@ namespace GongGrid.Grains.Interfaces.Roster;
 /// </summary>
 public static class Slug
 {
+    /// <summary>
+    /// The longest slug: 63 characters, as a DNS label, so a device key (four slugs) stays under 256 characters in
+    /// an MQTT topic, a log line or a report.
+    /// </summary>
+    public const int MaxLength = 63;
+
     // Precomposed Vietnamese letters and their plain base letter. Decomposed input (base letter followed by
     // combining marks, as some keyboards type it) is handled by skipping the marks. A table rather than
     // string.Normalize keeps this independent of ICU, which containers often run without.
@@ -55,10 +61,10 @@ public static class Slug
         return slug.ToString();
     }
 
-    /// <summary>True when <paramref name="slug"/> matches <c>^[a-z0-9]+(-[a-z0-9]+)*$</c>.</summary>
+    /// <summary>True when <paramref name="slug"/> matches <c>^[a-z0-9]+(-[a-z0-9]+)*$</c> and has at most <see cref="MaxLength"/> characters.</summary>
     public static bool IsValid(string? slug)
     {
-        if (string.IsNullOrEmpty(slug) || slug[0] == '-' || slug[^1] == '-')
+        if (string.IsNullOrEmpty(slug) || slug.Length > MaxLength || slug[0] == '-' || slug[^1] == '-')
         {
             return false;
         }

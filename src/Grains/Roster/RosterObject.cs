@@ -61,7 +61,11 @@ internal sealed class RosterObject
     public string Slug(string name)
     {
         var slug = String(name);
-        if (slug is not null && !SlugRules.IsValid(slug))
+        if (slug is { Length: > SlugRules.MaxLength })
+        {
+            Errors.AtValue(PathOf(name), $"the slug is {slug.Length} characters long; a slug has at most {SlugRules.MaxLength}");
+        }
+        else if (slug is not null && !SlugRules.IsValid(slug))
         {
             var suggestion = SlugRules.FromName(slug);
             var hint = SlugRules.IsValid(suggestion) ? $", e.g. '{suggestion}'" : "";

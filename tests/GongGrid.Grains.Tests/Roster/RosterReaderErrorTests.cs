@@ -9,6 +9,7 @@ public sealed class RosterReaderErrorTests
     {
         // case, find, replace with, line marker, expected path, expected message part
         { "bad slug", "\"slug\": \"dong-tam\"", "\"slug\": \"Dong Tam\"", "\"Dong Tam\"", "$.communes[0].villages[1].slug", "'Dong Tam' is not a valid slug; use lowercase ASCII letters and digits joined by single hyphens, e.g. 'dong-tam'" },
+        { "slug over 63 characters", "\"slug\": \"dong-tam\"", "\"slug\": \"dong-tam-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"", "\"dong-tam-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"", "$.communes[0].villages[1].slug", "the slug is 69 characters long; a slug has at most 63" },
         { "duplicate village slug", "\"slug\": \"dong-tam\"", "\"slug\": \"lang-moi\"", "\"slug\": \"lang-moi\",\n          \"name\": \"Xóm", "$.communes[0].villages[1].slug", "duplicate village slug 'lang-moi'; already used at line 12 ($.communes[0].villages[0].slug)" },
         { "unknown property", "\"villages\": [", "\"vilages\": [", "\"vilages\"", "$.communes[0].vilages", "unknown property 'vilages' in a commune (did you mean 'villages'?); allowed: slug, name, officer, overrides, villages" },
         { "bad condition", "\"condition\": \"damaged\"", "\"condition\": \"broken\"", "\"broken\"", "$.communes[0].villages[1].devices[0].condition", "'broken' is not a device condition; expected one of ok, damaged, lost" },

@@ -1,7 +1,7 @@
 using System.Globalization;
 using GongGrid.Grains.Aggregates;
 using GongGrid.Grains.Interfaces;
-using GongGrid.Grains.Interfaces.Roster;
+using Roster = GongGrid.Grains.Interfaces.Roster;
 using Grpc.Core;
 
 namespace GongGrid.Silo.Api.Mapping;
@@ -57,13 +57,28 @@ public static class RequestFields
         : value.Length > maxLength ? throw Invalid($"{field} is longer than {maxLength} characters")
         : value;
 
+    /// <summary>One slug: lowercase ASCII letters and digits joined by single hyphens, at most <see cref="Roster.Slug.MaxLength"/> characters.</summary>
+    public static string Slug(string value, string field) =>
+        value.Length > Roster.Slug.MaxLength ? throw TooLong(field, value.Length, $"a slug has at most {Roster.Slug.MaxLength}")
+        : Roster.Slug.IsValid(value) ? value
+        : throw Invalid($"{field} '{value}' is not a lowercase ASCII slug (letters and digits joined by single hyphens)");
+
     public static RpcException Invalid(string detail) => new(new Status(StatusCode.InvalidArgument, detail));
 
     private static string Key(string value, string field, int depth, string expected)
     {
+        // A key too long to be one is not echoed back whole.
+        var maxLength = (depth * (Roster.Slug.MaxLength + 1)) - 1;
+        if (value.Length > maxLength)
+        {
+            throw TooLong(field, value.Length, $"{expected} has at most {maxLength}, {Roster.Slug.MaxLength} per slug");
+        }
+
         var slugs = value.Split('/');
-        return slugs.Length == depth && slugs.All(Slug.IsValid)
+        return slugs.Length == depth && slugs.All(Roster.Slug.IsValid)
             ? value
             : throw Invalid(value.Length == 0 ? $"{field} is required ({expected})" : $"{field} '{value}' is not {expected}");
     }
+
+    private static RpcException TooLong(string field, int length, string limit) => Invalid($"{field} is {length} characters long; {limit}");
 }

@@ -59,7 +59,7 @@ public sealed class AdminApi(IGrainFactory grains) : AdminService.AdminServiceBa
     {
         var villageKey = RequestFields.VillageKey(request.VillageKey);
         Admin(context).RequireScope(villageKey);
-        var slug = Slug.IsValid(request.Slug) ? request.Slug : throw RequestFields.Invalid($"slug '{request.Slug}' is not a lowercase ASCII slug");
+        var slug = RequestFields.Slug(request.Slug, "slug");
         var kind = request.Kind.ToDomain() ?? throw RequestFields.Invalid("kind must be gong, alarm_button or speaker");
         var location = request.Latitude is >= -90 and <= 90 && request.Longitude is >= -180 and <= 180
             && (request.Latitude, request.Longitude) != (0, 0)

@@ -204,6 +204,19 @@ public sealed class AlarmServiceTests(AlarmServiceTests.Fixture fixture) : IClas
         Assert.Equal(5, commands.Select(command => command.CommandId).Distinct().Count(id => id.Length > 0));
     }
 
+    /// <summary>Issue 14, item 10: alarm kind 99 was accepted and sent to the speakers.</summary>
+    [Fact]
+    public async Task Sounding_an_alarm_of_a_kind_that_does_not_exist_is_an_invalid_argument_and_sends_nothing()
+    {
+        await using var bridge = await _silo.ConnectBridgeAsync(CaoThinhBridge);
+
+        var error = await Expect.Status(StatusCode.InvalidArgument,
+            () => _client.SoundAlarmOnSpeakersAsync(new SoundAlarmRequest { CommuneKey = CaoThinh, Kind = (AlarmKind)99 }, As(DistrictToken)));
+
+        Assert.Equal("kind 99 is not an alarm kind; use fire, flood, crime, violence, disaster or other (or leave it unspecified)", error.Status.Detail);
+        Assert.False(bridge.HasCommand);
+    }
+
     [Fact]
     public async Task Once_a_bridge_disconnects_its_villages_are_unreachable_again()
     {

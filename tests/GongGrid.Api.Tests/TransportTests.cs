@@ -104,15 +104,16 @@ public sealed class TransportTests(TransportTests.Fixture fixture) : IClassFixtu
     /// the caller.
     /// </summary>
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_request_that_is_not_a_message_is_unknown_without_the_parsers_words_and_the_silo_keeps_serving(bool gzip)
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public async Task A_request_that_is_not_a_message_is_unknown_without_the_parsers_words_and_the_silo_keeps_serving(bool gzip, bool invalidWireType)
     {
         // Not gzip: a gzip header, then a deflate block of the reserved type 3.
         byte[] corruptGzip = [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFF, 0x07, 0xFF, 0xFF];
         var (status, message) = await RawGrpc.CallAsync(
             _silo.Address, "/gonggrid.v1.DistrictService/GetNightSummary", "Bearer " + DistrictToken,
-            RawGrpc.Frame(compressed: gzip, gzip ? corruptGzip : NotAMessage), ("grpc-encoding", "gzip"));
+            RawGrpc.Frame(compressed: gzip, gzip ? corruptGzip : invalidWireType ? InvalidWireType : NotAMessage), ("grpc-encoding", "gzip"));
         var summary = await _district.GetNightSummaryAsync(new NightSummaryRequest { DistrictKey = Key }, As(DistrictToken));
 
         Assert.Equal(StatusCode.Unknown, status);
@@ -120,13 +121,17 @@ public sealed class TransportTests(TransportTests.Fixture fixture) : IClassFixtu
         Assert.Equal(VillageCount, summary.Totals.Villages);
     }
 
-    [Fact]
-    public async Task An_ingest_batch_that_is_not_a_message_ends_the_stream_internal_without_the_parsers_words()
+    /// <summary>Issue 14, item 9: the parser's "Protocol message contained a tag with an invalid wire type." reached the caller.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_ingest_batch_that_is_not_a_message_ends_the_stream_internal_without_the_parsers_words(bool invalidWireType)
     {
         var (status, message) = await RawGrpc.CallAsync(
-            _silo.Address, "/gonggrid.v1.IngestService/Ingest", "Bearer " + Bridge, RawGrpc.Frame(compressed: false, NotAMessage));
+            _silo.Address, "/gonggrid.v1.IngestService/Ingest", "Bearer " + Bridge, RawGrpc.Frame(compressed: false, invalidWireType ? InvalidWireType : NotAMessage));
 
         Assert.Equal(StatusCode.Internal, status);
+        Assert.Equal("a request message could not be decoded", message);
         Assert.DoesNotContain("truncated", message, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("protocol message", message, StringComparison.OrdinalIgnoreCase);
     }
@@ -172,6 +177,9 @@ public sealed class TransportTests(TransportTests.Fixture fixture) : IClassFixtu
 
         await Expect.Status(StatusCode.Cancelled, () => watch.ResponseStream.MoveNext());
     }
+
+    /// <summary>Field 1 with wire type 7, which protobuf does not have.</summary>
+    private static byte[] InvalidWireType => [0x0F, 0x01];
 
     /// <summary>Field 1 declared 16 bytes long, with two bytes behind it.</summary>
     private static byte[] NotAMessage => [0x0A, 0x10, 0x41, 0x42];

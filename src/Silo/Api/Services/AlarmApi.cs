@@ -74,6 +74,11 @@ public sealed class AlarmApi(IGrainFactory grains, AlarmFeed feed, BridgeRegistr
     public override async Task<SoundAlarmReply> SoundAlarmOnSpeakers(SoundAlarmRequest request, ServerCallContext context)
     {
         var communeKey = Authorize(context, RequestFields.CommuneKey(request.CommuneKey));
+        if (request.Kind != AlarmKind.Unspecified && request.Kind.ToDomain() is null)
+        {
+            throw RequestFields.Invalid($"kind {(int)request.Kind} is not an alarm kind; use fire, flood, crime, violence, disaster or other (or leave it unspecified)");
+        }
+
         var setup = await grains.GetGrain<ICommuneGrain>(communeKey).GetSetupAsync();
         var reply = new SoundAlarmReply();
         foreach (var village in setup.Villages)

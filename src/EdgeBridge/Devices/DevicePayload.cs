@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using GongGrid.Grains.Interfaces;
 
 namespace GongGrid.EdgeBridge.Devices;
@@ -19,6 +20,13 @@ public static class DevicePayload
         if (payload.Length > MaxBytes)
         {
             throw new FormatException($"payload of {payload.Length} bytes exceeds {MaxBytes}");
+        }
+
+        // The JSON reader checks only the strings it is asked to read: bad bytes in a value or a name nobody reads
+        // would pass, and docs/mqtt.md promises UTF-8 throughout.
+        if (!Utf8.IsValid(payload.Span))
+        {
+            throw new FormatException("payload is not valid UTF-8");
         }
 
         try

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using GongGrid.EdgeBridge.Devices;
 using GongGrid.EdgeBridge.Tests.Bridge;
 using GongGrid.Testing.Mosquitto;
+using GongGrid.Testing.Processes;
 using Microsoft.Extensions.Logging;
 
 namespace GongGrid.EdgeBridge.Tests.Intake;
@@ -34,7 +36,7 @@ public sealed partial class OversizeMessageTests
     [Fact]
     public async Task The_village_broker_acknowledges_and_drops_a_publish_over_its_size_limit_so_it_never_reaches_the_bridge()
     {
-        await using var rig = await IntakeRig.StartAsync(new MosquittoOptions());
+        await using var rig = await IntakeRig.StartAsync(new MosquittoOptions { MessageSizeLimit = ShippedMessageSizeLimit() });
         await using (var device = await DevicePublisher.ConnectAsync(rig.Broker.Port, "gong-1"))
         {
             await device.PublishAsync([Oversize(), .. Strikes.InVillage(Village, ["gong-1"], 1, "after-oversize")], chunk: 1);
@@ -45,6 +47,18 @@ public sealed partial class OversizeMessageTests
 
         Assert.Equal(1, rig.Metrics.Received);
         Assert.Empty(rig.Metrics.Rejected);
+    }
+
+    /// <summary>The <c>message_size_limit</c> of the village broker configuration shipped in deploy/mosquitto.</summary>
+    private static int ShippedMessageSizeLimit()
+    {
+        var setting = File.ReadLines(ProjectOutput.RepositoryFile("deploy/mosquitto/mosquitto.conf"))
+            .Select(line => line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .SingleOrDefault(words => words is ["message_size_limit", _]);
+        Assert.True(setting is not null, "deploy/mosquitto/mosquitto.conf sets no message_size_limit");
+        var limit = int.Parse(setting[1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(limit, DevicePayload.MaxBytes, 256 * 1024);
+        return limit;
     }
 
     /// <summary>A heartbeat padded to 300 KB, over the 256 KiB that wedged the old client.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using GongGrid.Testing.Processes;
 
 namespace GongGrid.Testing;
 
@@ -94,6 +95,13 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             // it has already exited
         }
+    }
+
+    /// <summary>SIGTERM, as systemd, Kubernetes or an operator's kill stops the silo; then reads the rest of its output and waits for its end.</summary>
+    public async Task<SiloRun> TerminateAsync()
+    {
+        await ProcessSignal.SendAsync(_process, "TERM");
+        return await WaitForExitAsync();
     }
 
     /// <summary>Reads the rest of the output and waits for the process to end; throws when it ran past its deadline.</summary>

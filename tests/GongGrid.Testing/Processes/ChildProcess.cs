@@ -219,14 +219,5 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    private async Task SignalAsync(string signal)
-    {
-        if (_process.HasExited)
-        {
-            return;
-        }
-        var start = new ProcessStartInfo("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false };
-        using var kill = Process.Start(start) ?? throw new InvalidOperationException("kill did not start.");
-        await kill.WaitForExitAsync();
-    }
+    private Task SignalAsync(string signal) => ProcessSignal.SendAsync(_process, signal);
 }

@@ -6,6 +6,19 @@ public sealed record OutcomeCounts(int Pending = 0, int OnTime = 0, int Early = 
 {
     public static OutcomeCounts None { get; } = new();
 
+    /// <summary>How many outcome kinds there are: the length of a span indexed by <see cref="NightOutcomeKind"/>.</summary>
+    public const int Kinds = (int)NightOutcomeKind.SpeakerPlayback + 1;
+
+    /// <summary>Counts from villages tallied by kind, indexed by <see cref="NightOutcomeKind"/>.</summary>
+    public static OutcomeCounts From(ReadOnlySpan<int> villagesByKind) => new(
+        Pending: villagesByKind[(int)NightOutcomeKind.Pending],
+        OnTime: villagesByKind[(int)NightOutcomeKind.OnTime],
+        Early: villagesByKind[(int)NightOutcomeKind.Early],
+        Late: villagesByKind[(int)NightOutcomeKind.Late],
+        Incomplete: villagesByKind[(int)NightOutcomeKind.Incomplete],
+        Missed: villagesByKind[(int)NightOutcomeKind.Missed],
+        SpeakerPlayback: villagesByKind[(int)NightOutcomeKind.SpeakerPlayback]);
+
     public int Villages => Pending + OnTime + Early + Late + Incomplete + Missed + SpeakerPlayback;
 
     /// <summary>Villages that gave the signal on time, struck or played.</summary>

@@ -19,7 +19,7 @@ public sealed class CommuneGrain(
     private CommuneSetup Setup => commune.State.Setup
         ?? throw new NotInRosterException("Commune", this.GetPrimaryKeyString());
 
-    private IDistrictGrain District => GrainFactory.GetGrain<IDistrictGrain>(GrainKeys.District(this.GetPrimaryKeyString()));
+    private IDistrictGrain District => GrainFactory.Get<IDistrictGrain>(GrainKeys.District(this.GetPrimaryKeyString()));
 
     public async Task ConfigureAsync(CommuneSetup setup)
     {
@@ -105,13 +105,15 @@ public sealed class CommuneGrain(
             outcomes?.GetValueOrDefault(village.Key) ?? new NightOutcome(night, NightOutcomeKind.Pending, 0, null, false)));
     }
 
-    /// <summary>Counts for a night; villages that have not reported yet are pending.</summary>
+    /// <summary>Counts for a night; villages that have not reported yet are pending. Runs twice per village report, so it counts in place.</summary>
     private OutcomeCounts Tally(DateOnly night)
     {
         var outcomes = RecentNights.Find(nights.State.Nights, night);
-        var reported = Setup.Villages.Where(village => outcomes?.ContainsKey(village.Key) == true).ToList();
-        return reported.Aggregate(
-            new OutcomeCounts(Pending: Setup.Villages.Count - reported.Count),
-            (counts, village) => counts.Add(outcomes![village.Key].Kind, 1));
+        Span<int> villagesByKind = stackalloc int[OutcomeCounts.Kinds];
+        foreach (var village in Setup.Villages)
+        {
+            villagesByKind[(int)(outcomes?.GetValueOrDefault(village.Key)?.Kind ?? NightOutcomeKind.Pending)]++;
+        }
+        return OutcomeCounts.From(villagesByKind);
     }
 }

@@ -13,7 +13,7 @@ public sealed class DistrictReports(IGrainFactory grains)
     public async Task<IReadOnlyList<VillageCoverage>> CoverageGapsAsync(string districtKey, DateOnly night)
     {
         var communes = await CommunesOfAsync(districtKey);
-        var details = await Task.WhenAll(communes.Select(commune => grains.GetGrain<ICommuneGrain>(commune.Key).GetDetailAsync(night)));
+        var details = await Task.WhenAll(communes.Select(commune => grains.Get<ICommuneGrain>(commune.Key).GetDetailAsync(night)));
         return details.SelectMany(detail => detail.CoverageGaps).ToList();
     }
 
@@ -21,25 +21,25 @@ public sealed class DistrictReports(IGrainFactory grains)
     public async Task<IReadOnlyList<VillageAllowances>> StrikerAllowancesAsync(string districtKey, int year, int month)
     {
         var villages = await VillagesOfAsync(districtKey);
-        return await Task.WhenAll(villages.Select(village => grains.GetGrain<IVillageGrain>(village.Key).GetAllowancesAsync(year, month)));
+        return await Task.WhenAll(villages.Select(village => grains.Get<IVillageGrain>(village.Key).GetAllowancesAsync(year, month)));
     }
 
     /// <summary>The quarterly report of one commune: on-time rate per village, alarms, device condition.</summary>
     public async Task<QuarterlyCommuneReport> QuarterlyCommuneReportAsync(string communeKey, Quarter quarter)
     {
-        var setup = await grains.GetGrain<ICommuneGrain>(communeKey).GetSetupAsync();
-        var villages = await Task.WhenAll(setup.Villages.Select(village => grains.GetGrain<IVillageGrain>(village.Key).GetQuarterAsync(quarter)));
+        var setup = await grains.Get<ICommuneGrain>(communeKey).GetSetupAsync();
+        var villages = await Task.WhenAll(setup.Villages.Select(village => grains.Get<IVillageGrain>(village.Key).GetQuarterAsync(quarter)));
         var onTime = new OnTimeRate(villages.Sum(village => village.OnTime.OnTimeNights), villages.Sum(village => village.OnTime.Nights));
         return new QuarterlyCommuneReport(setup.Key, setup.Name, quarter, onTime, villages);
     }
 
     private async Task<IReadOnlyList<CommuneEntry>> CommunesOfAsync(string districtKey) =>
-        (await grains.GetGrain<IDistrictGrain>(districtKey).GetSetupAsync()).Communes;
+        (await grains.Get<IDistrictGrain>(districtKey).GetSetupAsync()).Communes;
 
     private async Task<IEnumerable<VillageEntry>> VillagesOfAsync(string districtKey)
     {
         var communes = await CommunesOfAsync(districtKey);
-        var setups = await Task.WhenAll(communes.Select(commune => grains.GetGrain<ICommuneGrain>(commune.Key).GetSetupAsync()));
+        var setups = await Task.WhenAll(communes.Select(commune => grains.Get<ICommuneGrain>(commune.Key).GetSetupAsync()));
         return setups.SelectMany(setup => setup.Villages);
     }
 }

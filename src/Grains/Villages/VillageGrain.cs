@@ -3,6 +3,7 @@ using GongGrid.Grains.Interfaces.Roster;
 using GongGrid.Grains.Placement;
 using GongGrid.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace GongGrid.Grains.Villages;
 
@@ -15,7 +16,8 @@ namespace GongGrid.Grains.Villages;
 public sealed partial class VillageGrain(
     [PersistentState("profile", GridStore.Name)] IPersistentState<VillageProfile> profile,
     [PersistentState("signals", GridStore.Name)] IPersistentState<VillageSignals> signals,
-    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IVillageGrain, IRemindable
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
+    ILogger<VillageGrain> logger) : Grain, IVillageGrain, IRemindable
 {
     private const string NightClose = "night-close";
 
@@ -23,9 +25,9 @@ public sealed partial class VillageGrain(
 
     private SignalSettings Settings => profile.State.Settings;
 
-    private ICommuneGrain Commune => GrainFactory.GetGrain<ICommuneGrain>(GrainKeys.Parent(this.GetPrimaryKeyString()));
+    private ICommuneGrain Commune => GrainFactory.Get<ICommuneGrain>(GrainKeys.Parent(this.GetPrimaryKeyString()));
 
-    private IVillageRosterGrain Roster => GrainFactory.GetGrain<IVillageRosterGrain>(this.GetPrimaryKeyString());
+    private IVillageRosterGrain Roster => GrainFactory.Get<IVillageRosterGrain>(this.GetPrimaryKeyString());
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {

@@ -9,8 +9,9 @@ namespace GongGrid.Grains.Villages;
 
 /// <summary>
 /// A village: hears its gongs, speakers and buttons, decides each night's outcome, raises alarms, and reports
-/// changes up to its commune. Calls only ever go up (village to commune), never down, so a query can never
-/// wait on a grain that is waiting on it; the one exception is its own roster grain, which calls nobody.
+/// changes up to its commune. Updates only ever go up (village to commune), never down. The two calls down, its
+/// commune reading a provisional night and the village asking its own roster grain, are answered by grains that
+/// cannot be waiting on the caller (<see cref="IVillageGrain.GetNightAsync"/> interleaves; the roster calls nobody).
 /// </summary>
 [GrainType("village"), CommunePlacement]
 public sealed partial class VillageGrain(

@@ -7,6 +7,7 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreC
     ["village-memory"] = VillageMemoryBenchmark.RunAsync,
     ["ingest"] = IngestBurstBenchmark.RunAsync,
     ["national-night"] = NationalNightBenchmark.RunAsync,
+    ["flood"] = FloodBenchmark.RunAsync,
     ["api-night-summary"] = ApiNightSummaryBenchmark.RunAsync,
     ["api-ingest"] = ApiIngestBenchmark.RunAsync,
     ["journal"] = JournalBenchmark.RunAsync,

@@ -29,8 +29,11 @@ public interface IVillageGrain : IGrainWithStringKey
     /// <summary>The alarm is over; the note says what happened.</summary>
     Task<Alarm> ResolveAlarmAsync(string alarmId, string officer, string note);
 
-    /// <summary>The outcome for a night (pending while its window is open).</summary>
-    [ReadOnly]
+    /// <summary>
+    /// The outcome for a night (pending while its window is open). Interleaves with every other call: its commune
+    /// asks it while the village may be waiting on that commune, and it only reads.
+    /// </summary>
+    [AlwaysInterleave]
     Task<VillageNight> GetNightAsync(DateOnly night);
 
     /// <summary>The last <paramref name="nights"/> final outcomes, newest first.</summary>

@@ -11,6 +11,20 @@ public sealed record OutcomeCounts(
 {
     public static OutcomeCounts None { get; } = new();
 
+    /// <summary>How many outcome kinds there are: the length of a span indexed by <see cref="NightOutcomeKind"/>.</summary>
+    public const int Kinds = (int)NightOutcomeKind.SpeakerPlayback + 1;
+
+    /// <summary>Counts from villages tallied by kind, indexed by <see cref="NightOutcomeKind"/>, <paramref name="final"/> of them final.</summary>
+    public static OutcomeCounts From(ReadOnlySpan<int> villagesByKind, int final) => new(
+        Pending: villagesByKind[(int)NightOutcomeKind.Pending],
+        OnTime: villagesByKind[(int)NightOutcomeKind.OnTime],
+        Early: villagesByKind[(int)NightOutcomeKind.Early],
+        Late: villagesByKind[(int)NightOutcomeKind.Late],
+        Incomplete: villagesByKind[(int)NightOutcomeKind.Incomplete],
+        Missed: villagesByKind[(int)NightOutcomeKind.Missed],
+        SpeakerPlayback: villagesByKind[(int)NightOutcomeKind.SpeakerPlayback],
+        Final: final);
+
     public int Villages => Pending + OnTime + Early + Late + Incomplete + Missed + SpeakerPlayback;
 
     /// <summary>Villages that gave the signal on time, struck or played.</summary>

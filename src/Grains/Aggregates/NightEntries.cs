@@ -17,8 +17,18 @@ public static class RecentNights
     /// <summary>Two weeks: tonight, and enough nights back for the police to compare.</summary>
     public const int Kept = 14;
 
-    public static Dictionary<string, TValue>? Find<TValue>(List<NightEntries<TValue>> nights, DateOnly night) =>
-        nights.Find(entry => entry.Night == night)?.Entries;
+    public static Dictionary<string, TValue>? Find<TValue>(List<NightEntries<TValue>> nights, DateOnly night)
+    {
+        // A loop, not List.Find: this runs several times per village report, and a lambda over night allocates.
+        foreach (var entry in nights)
+        {
+            if (entry.Night == night)
+            {
+                return entry.Entries;
+            }
+        }
+        return null;
+    }
 
     /// <summary>The entries of <paramref name="night"/>, added if new; null when it is older than every night kept.</summary>
     public static Dictionary<string, TValue>? GetOrAdd<TValue>(List<NightEntries<TValue>> nights, DateOnly night)

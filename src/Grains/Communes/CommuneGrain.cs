@@ -19,7 +19,7 @@ public sealed class CommuneGrain(
     private CommuneSetup Setup => commune.State.Setup
         ?? throw new NotInRosterException("Commune", this.GetPrimaryKeyString());
 
-    private IDistrictGrain District => GrainFactory.GetGrain<IDistrictGrain>(GrainKeys.District(this.GetPrimaryKeyString()));
+    private IDistrictGrain District => GrainFactory.Get<IDistrictGrain>(GrainKeys.District(this.GetPrimaryKeyString()));
 
     public async Task ConfigureAsync(CommuneSetup setup)
     {
@@ -84,34 +84,50 @@ public sealed class CommuneGrain(
         }
     }
 
-    public Task<CommuneDetail> GetDetailAsync(DateOnly night)
+    public async Task<CommuneDetail> GetDetailAsync(DateOnly night)
     {
         var setup = Setup;
-        var villages = VillageLines(night).ToList();
-        return Task.FromResult(new CommuneDetail(setup.Key, setup.Name, setup.Officer, night, Tally(night), villages,
+        var villages = await VillageLinesAsync(night);
+        return new CommuneDetail(setup.Key, setup.Name, setup.Officer, night, Tally(night), villages,
             LiveBoard.Newest(commune.State.LiveAlarms), LiveBoard.ByKey(commune.State.DevicesNeedingAttention),
-            commune.State.CoverageGaps.Values.OrderBy(coverage => coverage.VillageKey, StringComparer.Ordinal).ToList()));
+            commune.State.CoverageGaps.Values.OrderBy(coverage => coverage.VillageKey, StringComparer.Ordinal).ToList());
     }
 
-    public Task<IReadOnlyList<VillageNightLine>> GetVillagesNotOnTimeAsync(DateOnly night) =>
-        Task.FromResult<IReadOnlyList<VillageNightLine>>(VillageLines(night)
+    public async Task<IReadOnlyList<VillageNightLine>> GetVillagesNotOnTimeAsync(DateOnly night) =>
+        (await VillageLinesAsync(night))
             .Where(line => line.Outcome.Kind is not (NightOutcomeKind.OnTime or NightOutcomeKind.SpeakerPlayback))
-            .ToList());
+            .ToList();
 
-    private IEnumerable<VillageNightLine> VillageLines(DateOnly night)
+    /// <summary>
+    /// Each village's outcome. A village reports only changes of kind and its final outcome, so a provisional one
+    /// heard here may have fewer strikes than the village has now: those few are asked of the villages themselves.
+    /// </summary>
+    private async Task<IReadOnlyList<VillageNightLine>> VillageLinesAsync(DateOnly night)
     {
         var outcomes = RecentNights.Find(nights.State.Nights, night);
-        return Setup.Villages.Select(village => new VillageNightLine(village.Key, village.Name,
-            outcomes?.GetValueOrDefault(village.Key) ?? new NightOutcome(night, NightOutcomeKind.Pending, 0, null, false)));
+        return await Task.WhenAll(Setup.Villages.Select(async village =>
+        {
+            var outcome = outcomes?.GetValueOrDefault(village.Key);
+            if (outcome is { IsFinal: false, Kind: not NightOutcomeKind.Pending })
+            {
+                outcome = (await GrainFactory.Get<IVillageGrain>(village.Key).GetNightAsync(night)).Outcome;
+            }
+            return new VillageNightLine(village.Key, village.Name, outcome ?? new NightOutcome(night, NightOutcomeKind.Pending, 0, null, false));
+        }));
     }
 
-    /// <summary>Counts for a night; villages that have not reported yet are pending.</summary>
+    /// <summary>Counts for a night; villages that have not reported yet are pending. Runs twice per village report, so it counts in place.</summary>
     private OutcomeCounts Tally(DateOnly night)
     {
         var outcomes = RecentNights.Find(nights.State.Nights, night);
-        var reported = Setup.Villages.Where(village => outcomes?.ContainsKey(village.Key) == true).Select(village => outcomes![village.Key]).ToList();
-        return reported.Aggregate(
-            new OutcomeCounts(Pending: Setup.Villages.Count - reported.Count, Final: reported.Count(outcome => outcome.IsFinal)),
-            (counts, outcome) => counts.Add(outcome.Kind, 1));
+        Span<int> villagesByKind = stackalloc int[OutcomeCounts.Kinds];
+        var final = 0;
+        foreach (var village in Setup.Villages)
+        {
+            var outcome = outcomes?.GetValueOrDefault(village.Key);
+            villagesByKind[(int)(outcome?.Kind ?? NightOutcomeKind.Pending)]++;
+            final += outcome?.IsFinal == true ? 1 : 0;
+        }
+        return OutcomeCounts.From(villagesByKind, final);
     }
 }

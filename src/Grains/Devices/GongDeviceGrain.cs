@@ -30,7 +30,7 @@ public sealed class GongDeviceGrain(
 
     private DeviceSetup Setup => device.State.Setup ?? throw new UnknownDeviceException(this.GetPrimaryKeyString());
 
-    private IVillageGrain Village => GrainFactory.GetGrain<IVillageGrain>(GrainKeys.Parent(this.GetPrimaryKeyString()));
+    private IVillageGrain Village => GrainFactory.Get<IVillageGrain>(GrainKeys.Parent(this.GetPrimaryKeyString()));
 
     public async Task ConfigureAsync(DeviceSetup setup)
     {

@@ -22,6 +22,6 @@ public sealed class DeviceEventIngest(IGrainFactory grains)
         {
             throw new ArgumentException($"Event '{deviceEvent.EventId}' from '{deviceKey}' has a negative sequence number {deviceEvent.Sequence}.", nameof(deviceEvent));
         }
-        return grains.GetGrain<IGongDeviceGrain>(deviceKey).ReceiveAsync(deviceEvent);
+        return grains.Get<IGongDeviceGrain>(deviceKey).ReceiveAsync(deviceEvent);
     }
 }

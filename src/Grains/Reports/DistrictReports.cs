@@ -13,7 +13,7 @@ public sealed class DistrictReports(IGrainFactory grains)
     public async Task<IReadOnlyList<VillageCoverage>> CoverageGapsAsync(string districtKey, DateOnly night)
     {
         var communes = await CommunesOfAsync(districtKey);
-        var details = await Task.WhenAll(communes.Select(commune => grains.GetGrain<ICommuneGrain>(commune.Key).GetDetailAsync(night)));
+        var details = await Task.WhenAll(communes.Select(commune => grains.Get<ICommuneGrain>(commune.Key).GetDetailAsync(night)));
         return details.SelectMany(detail => detail.CoverageGaps).ToList();
     }
 
@@ -21,16 +21,16 @@ public sealed class DistrictReports(IGrainFactory grains)
     public async Task<IReadOnlyList<VillageAllowances>> StrikerAllowancesAsync(string districtKey, int year, int month)
     {
         var villages = await VillagesOfAsync(districtKey);
-        return await Task.WhenAll(villages.Select(village => grains.GetGrain<IVillageGrain>(village.Key).GetAllowancesAsync(year, month)));
+        return await Task.WhenAll(villages.Select(village => grains.Get<IVillageGrain>(village.Key).GetAllowancesAsync(year, month)));
     }
 
     /// <summary>The quarterly report of one commune: on-time rate per village, alarms, device condition and health now.</summary>
     public async Task<QuarterlyCommuneReport> QuarterlyCommuneReportAsync(string communeKey, Quarter quarter)
     {
-        var setup = await grains.GetGrain<ICommuneGrain>(communeKey).GetSetupAsync();
+        var setup = await grains.Get<ICommuneGrain>(communeKey).GetSetupAsync();
         var villages = await Task.WhenAll(setup.Villages.Select(async village =>
         {
-            var line = await grains.GetGrain<IVillageGrain>(village.Key).GetQuarterAsync(quarter);
+            var line = await grains.Get<IVillageGrain>(village.Key).GetQuarterAsync(quarter);
             return line with { Devices = await Task.WhenAll(line.Devices.Select(LiveAsync)) };
         }));
         var onTime = new OnTimeRate(villages.Sum(village => village.OnTime.OnTimeNights), villages.Sum(village => village.OnTime.Nights));
@@ -40,14 +40,14 @@ public sealed class DistrictReports(IGrainFactory grains)
     /// <summary>The devices in a district or commune (<paramref name="key"/>) that need a visit, with their health now.</summary>
     public async Task<IReadOnlyList<DeviceStatus>> DevicesNeedingAttentionAsync(string key)
     {
-        var listed = await grains.GetGrain<IDistrictGrain>(GrainKeys.District(key)).GetDevicesNeedingAttentionAsync();
+        var listed = await grains.Get<IDistrictGrain>(GrainKeys.District(key)).GetDevicesNeedingAttentionAsync();
         return await StillNeedingAttentionAsync(listed.Where(device => GrainKeys.IsWithin(device.DeviceKey, key)));
     }
 
     /// <summary>A commune on a night, as its grain keeps it, with the health of its devices needing a visit as it is now.</summary>
     public async Task<CommuneDetail> CommuneDetailAsync(string communeKey, DateOnly night)
     {
-        var detail = await grains.GetGrain<ICommuneGrain>(communeKey).GetDetailAsync(night);
+        var detail = await grains.Get<ICommuneGrain>(communeKey).GetDetailAsync(night);
         return detail with { DevicesNeedingAttention = await StillNeedingAttentionAsync(detail.DevicesNeedingAttention) };
     }
 
@@ -65,7 +65,7 @@ public sealed class DistrictReports(IGrainFactory grains)
     {
         try
         {
-            return await grains.GetGrain<IGongDeviceGrain>(reported.DeviceKey).GetStatusAsync();
+            return await grains.Get<IGongDeviceGrain>(reported.DeviceKey).GetStatusAsync();
         }
         catch (UnknownDeviceException)
         {
@@ -74,12 +74,12 @@ public sealed class DistrictReports(IGrainFactory grains)
     }
 
     private async Task<IReadOnlyList<CommuneEntry>> CommunesOfAsync(string districtKey) =>
-        (await grains.GetGrain<IDistrictGrain>(districtKey).GetSetupAsync()).Communes;
+        (await grains.Get<IDistrictGrain>(districtKey).GetSetupAsync()).Communes;
 
     private async Task<IEnumerable<VillageEntry>> VillagesOfAsync(string districtKey)
     {
         var communes = await CommunesOfAsync(districtKey);
-        var setups = await Task.WhenAll(communes.Select(commune => grains.GetGrain<ICommuneGrain>(commune.Key).GetSetupAsync()));
+        var setups = await Task.WhenAll(communes.Select(commune => grains.Get<ICommuneGrain>(commune.Key).GetSetupAsync()));
         return setups.SelectMany(setup => setup.Villages);
     }
 }

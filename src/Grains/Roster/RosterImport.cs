@@ -15,14 +15,14 @@ public sealed class RosterImport(IGrainFactory grains)
     public async Task<RosterImportSummary> ApplyAsync(DistrictRoster roster, CancellationToken cancellationToken = default)
     {
         var communes = roster.Communes.Select(commune => Plan(roster, commune)).ToList();
-        await grains.GetGrain<IDistrictGrain>(roster.Key).ConfigureAsync(new DistrictSetup(roster.Key, roster.Name, roster.Settings,
+        await grains.Get<IDistrictGrain>(roster.Key).ConfigureAsync(new DistrictSetup(roster.Key, roster.Name, roster.Settings,
             communes.Select(commune => new CommuneEntry(commune.Setup.Key, commune.Setup.Name, commune.Villages.Count)).ToList()));
-        await ForEach(communes, commune => grains.GetGrain<ICommuneGrain>(commune.Setup.Key).ConfigureAsync(commune.Setup), cancellationToken);
+        await ForEach(communes, commune => grains.Get<ICommuneGrain>(commune.Setup.Key).ConfigureAsync(commune.Setup), cancellationToken);
         var villages = communes.SelectMany(commune => commune.Villages).ToList();
-        await ForEach(villages, village => grains.GetGrain<IVillageGrain>(village.Key).ConfigureAsync(village), cancellationToken);
+        await ForEach(villages, village => grains.Get<IVillageGrain>(village.Key).ConfigureAsync(village), cancellationToken);
         var devices = villages.SelectMany(village => village.Roster.Devices.Select(device =>
             new DeviceSetup(GrainKeys.Child(village.Key, device.Slug), device, village.Settings))).ToList();
-        await ForEach(devices, device => grains.GetGrain<IGongDeviceGrain>(device.Key).ConfigureAsync(device), cancellationToken);
+        await ForEach(devices, device => grains.Get<IGongDeviceGrain>(device.Key).ConfigureAsync(device), cancellationToken);
         return new RosterImportSummary(roster.Key, communes.Count, villages.Count, devices.Count);
     }
 

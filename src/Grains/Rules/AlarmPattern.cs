@@ -18,31 +18,39 @@ public static class AlarmPattern
     /// </summary>
     public static AlarmScan Find(IEnumerable<DateTimeOffset> strikes, SignalSettings settings)
     {
-        var groups = Groups(strikes.Order().ToArray(), settings.AlarmStrikeMaxGap);
+        var sorted = strikes.ToArray();
+        Array.Sort(sorted);
         var bursts = new List<AlarmBurst>();
         var alarmStrikes = new List<DateTimeOffset>();
-        var otherStrikes = new List<DateTimeOffset>();
-        var chain = new List<DateTimeOffset[]>();
+        var otherStrikes = new List<DateTimeOffset>(sorted.Length);
+        // Groups are ranges of the sorted strikes; a chain is consecutive alarm groups, from its first strike.
+        var (chainStart, chainGroups, chainEnd) = (0, 0, 0);
 
         void EndChain()
         {
-            if (chain.Count >= settings.AlarmMinGroups)
+            if (chainGroups == 0)
             {
-                bursts.Add(new AlarmBurst(chain[0][0], chain[^1][^1], chain.Count));
-                alarmStrikes.AddRange(chain.SelectMany(group => group));
+                return;
+            }
+
+            var chain = sorted.AsSpan(chainStart, chainEnd - chainStart);
+            if (chainGroups >= settings.AlarmMinGroups)
+            {
+                bursts.Add(new AlarmBurst(chain[0], chain[^1], chainGroups));
+                alarmStrikes.AddRange(chain);
             }
             else
             {
-                otherStrikes.AddRange(chain.SelectMany(group => group));
+                otherStrikes.AddRange(chain);
             }
 
-            chain.Clear();
+            chainGroups = 0;
         }
 
-        foreach (var group in groups)
+        foreach (var group in Groups(sorted, settings.AlarmStrikeMaxGap))
         {
             var isAlarmGroup = group.Length == settings.AlarmGroupStrikes;
-            var continuesChain = isAlarmGroup && chain.Count > 0 && group[0] - chain[^1][^1] <= settings.AlarmGroupMaxGap;
+            var continuesChain = isAlarmGroup && chainGroups > 0 && sorted[group.Start] - sorted[chainEnd - 1] <= settings.AlarmGroupMaxGap;
             if (!continuesChain)
             {
                 EndChain();
@@ -50,11 +58,13 @@ public static class AlarmPattern
 
             if (isAlarmGroup)
             {
-                chain.Add(group);
+                chainStart = chainGroups == 0 ? group.Start : chainStart;
+                chainGroups++;
+                chainEnd = group.Start + group.Length;
             }
             else
             {
-                otherStrikes.AddRange(group);
+                otherStrikes.AddRange(sorted.AsSpan(group.Start, group.Length));
             }
         }
 
@@ -62,19 +72,17 @@ public static class AlarmPattern
         return new AlarmScan(bursts, alarmStrikes, otherStrikes);
     }
 
-    private static List<DateTimeOffset[]> Groups(DateTimeOffset[] sorted, TimeSpan maxGap)
+    /// <summary>Maximal runs of sorted strikes each under <paramref name="maxGap"/> apart, as (start, length).</summary>
+    private static IEnumerable<(int Start, int Length)> Groups(DateTimeOffset[] sorted, TimeSpan maxGap)
     {
-        var groups = new List<DateTimeOffset[]>();
         var start = 0;
         for (var i = 1; i <= sorted.Length; i++)
         {
             if (i == sorted.Length || sorted[i] - sorted[i - 1] >= maxGap)
             {
-                groups.Add(sorted[start..i]);
+                yield return (start, i - start);
                 start = i;
             }
         }
-
-        return groups;
     }
 }

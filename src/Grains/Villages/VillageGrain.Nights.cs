@@ -55,7 +55,11 @@ public sealed partial class VillageGrain
         }
     }
 
-    /// <summary>Re-judges the night an event at <paramref name="at"/> belongs to; returns it when its outcome changed.</summary>
+    /// <summary>
+    /// Re-judges the night an event at <paramref name="at"/> belongs to; returns it when the commune must hear of it:
+    /// when its kind changed (the counts) or it became final. A round growing strike by strike changes only its
+    /// count, which the commune reads from the village when asked, so most strikes send nothing up.
+    /// </summary>
     private VillageNight? Reevaluate(DateTimeOffset at)
     {
         if (NightCalendar.NightOf(at, Settings) is not { } night)
@@ -63,12 +67,13 @@ public sealed partial class VillageGrain
             return null;
         }
         var updated = Evaluate(night);
-        if (updated == Recorded(night))
+        var recorded = Recorded(night);
+        if (updated == recorded)
         {
             return null;
         }
         Store(updated);
-        return updated;
+        return updated.Outcome.IsFinal || updated.Outcome.Kind != recorded?.Outcome.Kind ? updated : null;
     }
 
     /// <summary>The recorded outcome of a night, or the outcome judged now from what was heard.</summary>

@@ -1,12 +1,16 @@
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Rules;
 using GongGrid.Grains.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace GongGrid.Grains.Villages;
 
 /// <summary>Strikes, button presses and playbacks: de-duplicated, persisted, then judged.</summary>
 public sealed partial class VillageGrain
 {
+    /// <summary>Devices whose flood this activation has logged, so a stuck sensor is one warning, not thousands.</summary>
+    private readonly HashSet<string> _floodingReported = [];
+
     public Task<EventDisposition> RecordStrikeAsync(HeardStrike strike) =>
         ApplyAsync(strike.DeviceSlug, strike.EventId, strike.At, () =>
         {
@@ -55,7 +59,21 @@ public sealed partial class VillageGrain
             return EventDisposition.Expired;
         }
         signals.State.DropOlderThan(cutoff);
+        if (signals.State.CountFrom(deviceSlug) >= VillageSignals.KeptPerDevice)
+        {
+            throw Flooding(deviceSlug);
+        }
         return null;
+    }
+
+    private DeviceFloodingException Flooding(string deviceSlug)
+    {
+        var deviceKey = $"{Key}/{deviceSlug}";
+        if (_floodingReported.Add(deviceSlug))
+        {
+            logger.LogWarning("Device {DeviceKey} has sent {Kept} signals within {Window}; its further signals are refused as a fault", deviceKey, VillageSignals.KeptPerDevice, VillageSignals.Retention);
+        }
+        return new DeviceFloodingException(deviceKey, VillageSignals.KeptPerDevice, VillageSignals.Retention);
     }
 
     /// <summary>

@@ -3,19 +3,22 @@ using GongGrid.Grains.Interfaces.Roster;
 using GongGrid.Grains.Placement;
 using GongGrid.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace GongGrid.Grains.Villages;
 
 /// <summary>
 /// A village: hears its gongs, speakers and buttons, decides each night's outcome, raises alarms, and reports
-/// changes up to its commune. Calls only ever go up (village to commune), never down, so a query can never
-/// wait on a grain that is waiting on it; the one exception is its own roster grain, which calls nobody.
+/// changes up to its commune. Updates only ever go up (village to commune), never down. The two calls down, its
+/// commune reading a provisional night and the village asking its own roster grain, are answered by grains that
+/// cannot be waiting on the caller (<see cref="IVillageGrain.GetNightAsync"/> interleaves; the roster calls nobody).
 /// </summary>
 [GrainType("village"), CommunePlacement]
 public sealed partial class VillageGrain(
     [PersistentState("profile", GridStore.Name)] IPersistentState<VillageProfile> profile,
     [PersistentState("signals", GridStore.Name)] IPersistentState<VillageSignals> signals,
-    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IVillageGrain, IRemindable
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
+    ILogger<VillageGrain> logger) : Grain, IVillageGrain, IRemindable
 {
     private const string NightClose = "night-close";
 
@@ -23,9 +26,9 @@ public sealed partial class VillageGrain(
 
     private SignalSettings Settings => profile.State.Settings;
 
-    private ICommuneGrain Commune => GrainFactory.GetGrain<ICommuneGrain>(GrainKeys.Parent(this.GetPrimaryKeyString()));
+    private ICommuneGrain Commune => GrainFactory.Get<ICommuneGrain>(GrainKeys.Parent(this.GetPrimaryKeyString()));
 
-    private IVillageRosterGrain Roster => GrainFactory.GetGrain<IVillageRosterGrain>(this.GetPrimaryKeyString());
+    private IVillageRosterGrain Roster => GrainFactory.Get<IVillageRosterGrain>(this.GetPrimaryKeyString());
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {

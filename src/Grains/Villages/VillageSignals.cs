@@ -12,6 +12,12 @@ public sealed class VillageSignals
     /// <summary>Signals older than this are dropped; an event older than this is no longer applied.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromHours(48);
 
+    /// <summary>
+    /// Signals kept per device within <see cref="Retention"/>: two nights of peace rounds and a long alarm fit many
+    /// times over. A device past it is faulty, and keeping its flood would make every later event cost more.
+    /// </summary>
+    public const int KeptPerDevice = 200;
+
     [Id(0)]
     public List<HeardStrike> Strikes { get; set; } = [];
 
@@ -32,6 +38,11 @@ public sealed class VillageSignals
         Strikes.Exists(strike => strike.EventId == eventId && strike.DeviceSlug == deviceSlug)
         || Playbacks.Exists(playback => playback.EventId == eventId && playback.DeviceSlug == deviceSlug)
         || Presses.Exists(press => press.EventId == eventId && press.DeviceSlug == deviceSlug);
+
+    public int CountFrom(string deviceSlug) =>
+        Strikes.Count(strike => strike.DeviceSlug == deviceSlug)
+        + Playbacks.Count(playback => playback.DeviceSlug == deviceSlug)
+        + Presses.Count(press => press.DeviceSlug == deviceSlug);
 
     public void DropOlderThan(DateTimeOffset cutoff)
     {

@@ -19,9 +19,21 @@ public static class NightOutcomeRule
         IReadOnlyList<DateTimeOffset> strikes,
         IReadOnlyList<DateTimeOffset> peacePlaybacks,
         SignalSettings settings,
+        bool isFinal) =>
+        Evaluate(window, [strikes], peacePlaybacks, settings, isFinal);
+
+    /// <summary>
+    /// Evaluates a night in a village with several gongs: each gong's strikes form rounds (and alarms) of their own,
+    /// so two gongs struck together at 22:00 are two complete rounds, not one round of twice the strikes.
+    /// </summary>
+    public static NightOutcome Evaluate(
+        NightWindow window,
+        IEnumerable<IReadOnlyList<DateTimeOffset>> strikesByGong,
+        IReadOnlyList<DateTimeOffset> peacePlaybacks,
+        SignalSettings settings,
         bool isFinal)
     {
-        var rounds = PeaceRound.Split(AlarmPattern.Find(strikes, settings).OtherStrikes, settings);
+        var rounds = strikesByGong.SelectMany(strikes => PeaceRound.Split(AlarmPattern.Find(strikes, settings).OtherStrikes, settings));
         var best = Candidates(window, rounds, peacePlaybacks, settings)
             .OrderBy(candidate => Rank(candidate.Kind))
             .ThenByDescending(candidate => candidate.Kind == NightOutcomeKind.Incomplete ? candidate.StrikeCount : 0)

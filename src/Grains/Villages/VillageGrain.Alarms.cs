@@ -39,26 +39,28 @@ public sealed partial class VillageGrain
     }
 
     /// <summary>A strike that completes or extends 3-rapid-strike groups, repeated, raises or continues an alarm.</summary>
-    private Alarm? DetectAlarm(DateTimeOffset strikeAt)
+    private Alarm? DetectAlarm(HeardStrike struck)
     {
-        if (Settings.AlarmGroupStrikes > 1 && !HasRapidNeighbour(strikeAt))
+        var strikeAt = struck.At;
+        if (Settings.AlarmGroupStrikes > 1 && !HasRapidNeighbour(struck))
         {
             return null; // a strike with none in rapid succession is in no alarm group: most strikes, peace rounds' all
         }
+        // The gong's own strikes: two gongs sounding the alarm together are two alarm signals, not groups of six.
         var recent = signals.State.Strikes
-            .Where(strike => (strike.At - strikeAt).Duration() <= Settings.AlarmMergeWindow)
+            .Where(strike => strike.DeviceSlug == struck.DeviceSlug && (strike.At - strikeAt).Duration() <= Settings.AlarmMergeWindow)
             .Select(strike => strike.At);
         var burst = AlarmPattern.Find(recent, Settings).Bursts
             .FirstOrDefault(candidate => candidate.StartedAt <= strikeAt && strikeAt <= candidate.LastStrikeAt);
         return burst is null ? null : RaiseOrContinue(AlarmSource.GongPattern, AlarmKind.Unknown, burst.StartedAt, strikeAt);
     }
 
-    private bool HasRapidNeighbour(DateTimeOffset strikeAt)
+    private bool HasRapidNeighbour(HeardStrike struck)
     {
         var rapid = 0;
         foreach (var strike in signals.State.Strikes)
         {
-            if ((strike.At - strikeAt).Duration() < Settings.AlarmStrikeMaxGap && ++rapid > 1)
+            if (strike.DeviceSlug == struck.DeviceSlug && (strike.At - struck.At).Duration() < Settings.AlarmStrikeMaxGap && ++rapid > 1)
             {
                 return true; // the strike itself, and another
             }

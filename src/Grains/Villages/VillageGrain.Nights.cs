@@ -87,13 +87,15 @@ public sealed partial class VillageGrain
     private VillageNight Evaluate(DateOnly night)
     {
         var window = NightCalendar.Window(night, Settings);
-        var strikes = signals.State.Strikes.Select(strike => strike.At).ToList();
+        var strikesByGong = signals.State.Strikes
+            .GroupBy(strike => strike.DeviceSlug, strike => strike.At)
+            .Select(IReadOnlyList<DateTimeOffset> (gong) => [.. gong]);
         var peacePlaybacks = signals.State.Playbacks
             .Where(playback => playback.Program == PlaybackProgram.Peace)
             .Select(playback => playback.At)
             .ToList();
         var isFinal = clock.GetUtcNow() >= window.ClosesAt;
-        var outcome = NightOutcomeRule.Evaluate(window, strikes, peacePlaybacks, Settings, isFinal);
+        var outcome = NightOutcomeRule.Evaluate(window, strikesByGong, peacePlaybacks, Settings, isFinal);
         return new VillageNight(Key, outcome, StrikerFor(window));
     }
 

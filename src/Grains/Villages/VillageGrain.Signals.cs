@@ -15,7 +15,7 @@ public sealed partial class VillageGrain
         ApplyAsync(strike.DeviceSlug, strike.EventId, strike.At, () =>
         {
             signals.State.Strikes.Add(strike);
-            return (DetectAlarm(strike.At), Reevaluate(strike.At));
+            return (DetectAlarm(strike), Reevaluate(strike.At));
         });
 
     public Task<EventDisposition> RecordAlarmButtonAsync(PressedAlarm press) =>

@@ -54,6 +54,17 @@ public sealed class NightOutcomeRuleTests
     }
 
     [Fact]
+    public void Two_gongs_of_a_village_struck_together_at_22_00_are_two_complete_rounds_not_one_of_eighteen_strikes()
+    {
+        var firstGong = Strikes("22:00:00x9");
+        var secondGong = firstGong.Select(strike => strike.AddSeconds(1.5)).ToList();
+
+        var outcome = NightOutcomeRule.Evaluate(Tonight, [firstGong, secondGong], [], Settings, isFinal: true);
+
+        Assert.Equal(Expected(NightOutcomeKind.OnTime, 9, "22:00:00", isFinal: true), outcome);
+    }
+
+    [Fact]
     public void Round_starting_at_22_07_is_late_when_on_time_window_closes_at_22_05()
     {
         var outcome = NightOutcomeRule.Evaluate(Tonight, Strikes("22:07:00x9"), [], Settings, isFinal: true);

@@ -78,7 +78,7 @@ async function run() {
   await page.waitForFunction(before => {
     const pending = Number(document.querySelector('.count[data-kind=PENDING] .value').textContent.replace(/\D/g, ''));
     const onTime = Number(document.querySelector('.count[data-kind=ON_TIME] .value').textContent.replace(/\D/g, ''));
-    return pending < before && onTime > 0;
+    return pending < before && onTime >= 30;
   }, pendingBefore, { timeout: 120000 });
   ok(`tonight's counts changed live: pending ${pendingBefore} → ${await countOf(page, 'PENDING')}, on time ${await countOf(page, 'ON_TIME')}`);
   const tiles = await page.$$eval('.tile', elements => elements.map(element => element.className));

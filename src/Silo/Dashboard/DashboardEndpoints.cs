@@ -34,7 +34,7 @@ public static class DashboardEndpoints
         api.MapUnary<AlarmApi, ResolveAlarmRequest, Alarm>(nameof(AlarmService), "ResolveAlarm", (service, request, context) => service.ResolveAlarm(request, context));
 
         api.MapGet("/live/tonight", LiveFeeds.TonightAsync);
-        api.MapGet("/live/alarms", LiveFeeds.AlarmsAsync);
+        api.MapGet("/live/alarms", LiveFeeds.Alarms);
         api.MapGet("/map", (HttpContext http, DashboardCalls calls, DistrictMap map, string district, string? commune) =>
             calls.RunAsync(http, "/dashboard/map", async context => Results.Json(await map.DrawAsync(PoliceScope.Of(context, district, commune)))));
         api.MapGet("/trend", (HttpContext http, DashboardCalls calls, NightTrend trend, string district, string? commune, int? nights) =>

@@ -18,7 +18,9 @@ public static class DashboardServer
     public static void UseDashboard(this WebApplication app)
     {
         app.UseDefaultFiles();
-        app.UseStaticFiles();
+        // The page's modules carry no version in their names: the browser asks again each time (a 304 when
+        // unchanged), so a station PC never runs yesterday's scripts against an upgraded silo.
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache" });
         app.MapDashboardApi();
     }
 }

@@ -22,12 +22,15 @@ public sealed class DistrictMap(IGrainFactory grains)
                     GrainKeys.Child(village.Key, device.Slug), device.Kind.ToString(), device.Place, device.Location.Latitude, device.Location.Longitude))],
                 [.. roster.Clusters.Select(cluster => new MapCluster(cluster.Slug, cluster.Name, cluster.Location.Latitude, cluster.Location.Longitude, cluster.Households))]);
         }));
+        var name = GrainKeys.Depth(districtOrCommuneKey) == 1
+            ? (await grains.GetGrain<IDistrictGrain>(districtOrCommuneKey).GetSetupAsync()).Name
+            : communes[0].Name;
         var audible = communes.Count == 0 ? new SignalSettings().AudibleRadiusMeters : communes[0].Settings.AudibleRadiusMeters;
-        return new MapOfPlaces(districtOrCommuneKey, audible, [.. communes.Select(commune => new MapCommune(commune.Key, commune.Name))], villages);
+        return new MapOfPlaces(districtOrCommuneKey, name, audible, [.. communes.Select(commune => new MapCommune(commune.Key, commune.Name))], villages);
     }
 }
 
-public sealed record MapOfPlaces(string Key, double AudibleRadiusMeters, IReadOnlyList<MapCommune> Communes, IReadOnlyList<MapVillage> Villages);
+public sealed record MapOfPlaces(string Key, string Name, double AudibleRadiusMeters, IReadOnlyList<MapCommune> Communes, IReadOnlyList<MapVillage> Villages);
 
 public sealed record MapCommune(string Key, string Name);
 

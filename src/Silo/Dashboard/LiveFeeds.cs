@@ -42,7 +42,7 @@ public static class LiveFeeds
         return TypedResults.ServerSentEvents(Changes(look, first, http.RequestAborted), eventType: "tonight");
     }
 
-    public static IResult AlarmsAsync(HttpContext http, DashboardCalls calls, AlarmApi alarms, string district, string? commune)
+    public static IResult Alarms(HttpContext http, DashboardCalls calls, AlarmApi alarms, string district, string? commune)
     {
         const string method = "/gonggrid.v1.AlarmService/WatchAlarms";
         ServerCallContext context;

@@ -81,7 +81,7 @@ async function start() {
 }
 
 function placeNames(places) {
-  const names = new Map(places.communes.map(commune => [commune.key, commune.name]));
+  const names = new Map([[places.key, places.name], ...places.communes.map(commune => [commune.key, commune.name])]);
   places.villages.forEach(village => names.set(village.key, village.name));
   return names;
 }

@@ -33,6 +33,8 @@ async function outcomes(app) {
   return key => notOnTime.get(key) ?? 'ON_TIME';
 }
 
+const mean = values => values.reduce((sum, value) => sum + value, 0) / Math.max(values.length, 1);
+
 function draw(root, app, outcomeOf, devicesNeedingVisit, coverage) {
   const villages = app.places.villages;
   const points = villages.flatMap(village => [village, ...village.devices, ...village.clusters]);
@@ -68,10 +70,15 @@ function draw(root, app, outcomeOf, devicesNeedingVisit, coverage) {
     }, s('title', {}, `${village.name}: ${t(outcomeOf(village.key))}`)))),
     s('g', { class: 'gongs' }, gongs.map(gong => s('rect', {
       x: (x(gong) - 2.5).toFixed(1), y: (y(gong) - 2.5).toFixed(1), width: 5, height: 5, class: `c-${condition(gong)}`,
-    }, s('title', {}, `${t('gong')} ${gong.place}: ${visit.has(gong.key) ? deviceProblems(visit.get(gong.key)).join(', ') : t('ok')}`)))));
+    }, s('title', {}, `${t('gong')} ${gong.place}: ${visit.has(gong.key) ? deviceProblems(visit.get(gong.key)).join(', ') : t('ok')}`)))),
+    s('g', { class: 'communes' }, app.places.communes.map(commune => {
+      const own = villages.filter(village => village.key.startsWith(`${commune.key}/`));
+      const middle = { latitude: mean(own.map(v => v.latitude)), longitude: mean(own.map(v => v.longitude)) };
+      return s('text', { x: x(middle), y: y(middle), 'text-anchor': 'middle' }, commune.name);
+    })));
 
   show(root,
-    h('h2', {}, `${t('map')} — ${app.names.get(app.commune || app.district) ?? app.district}`),
+    h('h2', {}, `${t('map')} — ${app.places.name}`),
     h('div', { class: 'legend' },
       kinds.map(kind => h('span', {}, h('i', { class: `dot k-${kind}` }), t(kind))),
       ['ok', 'offline', 'damaged', 'lost', 'lowBattery'].map(name => h('span', {}, h('i', { class: `square c-${name}` }), `${t('gong')} ${t(name)}`)),

@@ -166,6 +166,12 @@ async function run() {
   if (quarterRows !== 15) fail(`quarterly report of Ngọc Liên has ${quarterRows} rows, not 14 villages and a total`);
   ok(`quarterly report of Ngọc Liên: ${quarterRows - 1} villages and a total`);
   await shot(page, '08-reports', false); // the allowance table runs to hundreds of rows
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.evaluate(() => ['.top', '#alarms', '#allowances-form'].map(selector => getComputedStyle(document.querySelector(selector)).display));
+  if (printed.some(display => display !== 'none')) fail(`printing still shows the header, alarms or forms: ${printed.join(', ')}`);
+  ok('printing leaves out the header, the alarms and the forms');
+  await shot(page, '08-reports-printed', false);
+  await page.emulateMedia({ media: 'screen' });
 
   // Language: English on request, and back.
   await page.click('#language');
@@ -203,10 +209,15 @@ async function run() {
   await shot(officerPage, '10-commune-officer-refused');
   await officerPage.close();
 
-  // Tonight again, later in the night, for the record.
+  // Tonight again, later in the night, on the station's screen and on a phone.
   await page.click('#nav a[data-view=tonight]');
   await page.waitForSelector('.tiles .tile');
   await shot(page, '11-tonight-later');
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) fail(`on a phone the page is ${overflow} px wider than the screen`);
+  ok('on a phone-sized screen the page fits its width');
+  await shot(page, '12-phone');
 }
 
 try {

@@ -53,7 +53,7 @@ function raised(root) {
   root.classList.remove('flash');
   void root.offsetWidth; // restart the animation when a second alarm comes during the first one's flash
   root.classList.add('flash');
-  setTimeout(() => root.classList.remove('flash'), 10000);
+  root.addEventListener('animationend', () => root.classList.remove('flash'), { once: true });
   if (document.getElementById('sound').checked) beep();
 }
 

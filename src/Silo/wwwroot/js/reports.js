@@ -67,7 +67,7 @@ function quarterlyTable(quarter) {
   return {
     title: `${t('quarterly')}: ${quarter.name} — ${t('quarter')} ${quarter.quarter}/${quarter.year} · ${percent(quarter.onTimeNights, quarter.finalNights)}`,
     fileName: `bao-cao-quy-${quarter.communeKey.split('/')[1]}-${quarter.year}-q${quarter.quarter}.csv`,
-    rows: [[t('village'), t('ON_TIME'), t('finalNights'), t('onTimeRate'), ...kinds.filter(kind => kind !== 'PENDING').map(t), t('alarmsCount'), t('devices')],
+    rows: [[t('village'), t('onTimeNightsColumn'), t('finalNights'), t('onTimeRate'), ...kinds.filter(kind => kind !== 'PENDING').map(t), t('alarmsCount'), t('devices')],
       ...rows, [t('total'), quarter.onTimeNights, quarter.finalNights, percent(quarter.onTimeNights, quarter.finalNights)]],
   };
 }

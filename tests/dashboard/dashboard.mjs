@@ -11,9 +11,9 @@ const env = name => process.env[name] ?? fail(`${name} is not set`);
 const url = env('DASHBOARD_URL'), screenshots = env('SCREENSHOTS'), downloads = env('DOWNLOADS');
 const commune = env('COMMUNE'), otherCommune = env('OTHER_COMMUNE'), officer = env('DISTRICT_OFFICER'), night = env('NIGHT');
 
+/** Ends the checks: the message is printed as "not ok - …" once the browser is closed. */
 function fail(message) {
-  console.log(`not ok - ${message}`);
-  process.exit(1);
+  throw new Error(message);
 }
 
 const ok = message => console.log(`ok - ${message}`);
@@ -220,14 +220,20 @@ async function run() {
   await shot(page, '12-phone');
 }
 
+// The verdict comes last, after the browser and its profile are gone: the test stops this script once it reads it.
+let failure = null;
 try {
   await run();
-  console.log('dashboard checks passed');
 } catch (error) {
-  console.log(`not ok - ${error.message.split('\n')[0]}`);
-  console.error(error);
-  process.exitCode = 1;
+  failure = error;
 } finally {
   await browser.close();
   fs.rmSync(profile, { recursive: true, force: true });
+}
+if (failure) {
+  console.error(failure);
+  console.log(`not ok - ${failure.message.split('\n')[0]}`);
+  process.exitCode = 1;
+} else {
+  console.log('dashboard checks passed');
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every GongGrid test and ends with one line "N passed, N failed".
 # It installs what the tests need on a fresh Debian machine that has only the .NET SDK (checked, not installed: the
-# machine image provides it): the Debian packages below (apt-get, as root or through sudo), the interop test's npm
-# packages, and the NuGet packages that `dotnet test` restores.
+# machine image provides it): the Debian packages below (apt-get, as root or through sudo), the npm packages of the
+# interop and dashboard tests, and the NuGet packages that `dotnet test` restores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,8 +12,9 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # Debian packages the tests need, each as "package:probe"; the probe (a command on PATH, or a file) shows it is there.
-# Node.js and npm run the grpc-js interop test (tests/interop); mosquitto is the broker the MQTT tests start.
-apt_packages=(nodejs:node npm:npm mosquitto:/usr/sbin/mosquitto)
+# Node.js and npm run the grpc-js interop test (tests/interop) and drive the dashboard test's browser (tests/dashboard);
+# mosquitto is the broker the MQTT tests start; chromium is the headless browser the dashboard test opens the page in.
+apt_packages=(nodejs:node npm:npm mosquitto:/usr/sbin/mosquitto chromium:/usr/bin/chromium)
 
 missing=()
 for entry in "${apt_packages[@]}"; do
@@ -34,13 +35,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
 
-# The interop test's npm packages (grpc-js), installed again only when the lock file changed since the last install.
-interop=tests/interop
-installed_lock=$interop/node_modules/.installed-package-lock.json
-if ! cmp -s "$interop/package-lock.json" "$installed_lock"; then
-  npm ci --prefix "$interop" --no-audit --no-fund >&2
-  cp "$interop/package-lock.json" "$installed_lock"
-fi
+# The npm packages of the interop test (grpc-js, mqtt.js) and of the dashboard test (playwright-core, which drives the
+# Debian chromium above and downloads no browser of its own), each installed again only when its lock file changed.
+for folder in tests/interop tests/dashboard; do
+  installed_lock=$folder/node_modules/.installed-package-lock.json
+  if ! cmp -s "$folder/package-lock.json" "$installed_lock"; then
+    npm ci --prefix "$folder" --no-audit --no-fund >&2
+    cp "$folder/package-lock.json" "$installed_lock"
+  fi
+done
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 log=$(mktemp)

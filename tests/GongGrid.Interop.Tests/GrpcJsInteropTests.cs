@@ -1,4 +1,5 @@
 using GongGrid.Interop.Tests.Support;
+using GongGrid.Testing;
 using Xunit.Abstractions;
 
 namespace GongGrid.Interop.Tests;

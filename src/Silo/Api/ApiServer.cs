@@ -6,6 +6,7 @@ using GongGrid.Silo.Api.Mapping;
 using GongGrid.Silo.Api.Security;
 using GongGrid.Silo.Api.Services;
 using GongGrid.Silo.Api.Streams;
+using GongGrid.Silo.Dashboard;
 using Grpc.AspNetCore.Web;
 using Grpc.Health.V1;
 using Grpc.HealthCheck;
@@ -92,10 +93,12 @@ public static class ApiServer
             .AddSingleton<BridgeRegistry>()
             .AddSingleton<SiloStopping>()
             .AddHostedService(services => services.GetRequiredService<SiloStopping>());
+        builder.Services.AddDashboard();
     }
 
     public static void Map(WebApplication app)
     {
+        app.UseDashboard();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<DistrictApi>();
         app.MapGrpcService<AlarmApi>();
@@ -119,6 +122,15 @@ public static class ApiServer
         listen.Host is "*" or "0.0.0.0" ? IPAddress.Any : IPAddress.Parse(listen.Host == "localhost" ? "127.0.0.1" : listen.Host);
 
     /// <summary>Where Kestrel listens, with the real port when the configuration asked for port 0.</summary>
-    public static Uri BoundAddress(IServiceProvider services) =>
-        new(services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    public static Uri BoundAddress(IServiceProvider services) => new(Addresses(services).First());
+
+    /// <summary>Where browsers reach the dashboard: WebListen when set, else Listen when it is https; null when neither.</summary>
+    public static Uri? DashboardAddress(IServiceProvider services)
+    {
+        var addresses = Addresses(services).Select(address => new Uri(address)).ToList();
+        return addresses.Skip(1).FirstOrDefault() ?? addresses.FirstOrDefault(address => address.Scheme == Uri.UriSchemeHttps);
+    }
+
+    private static ICollection<string> Addresses(IServiceProvider services) =>
+        services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
 }

@@ -25,6 +25,9 @@ public sealed class GridHost : IAsyncDisposable
     /// <summary>Where the gRPC API listens; null when this host does not serve it.</summary>
     public Uri? ApiAddress { get; private init; }
 
+    /// <summary>Where browsers open the police dashboard; null when this host serves no HTTP/1.1 for them.</summary>
+    public Uri? DashboardAddress { get; private init; }
+
     public string StorageDescription { get; }
 
     public static Task<GridHost> StartAsync(string[] args, TimeProvider clock, CancellationToken cancellationToken = default) =>
@@ -53,7 +56,7 @@ public sealed class GridHost : IAsyncDisposable
         var app = web.Build();
         ApiServer.Map(app);
         await app.StartAsync(cancellationToken);
-        return new GridHost(app, description) { ApiAddress = ApiServer.BoundAddress(app.Services) };
+        return new GridHost(app, description) { ApiAddress = ApiServer.BoundAddress(app.Services), DashboardAddress = ApiServer.DashboardAddress(app.Services) };
     }
 
     public async ValueTask DisposeAsync()

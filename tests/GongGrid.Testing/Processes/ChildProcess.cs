@@ -91,6 +91,46 @@ public sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>
+    /// Starts <c>node SCRIPT</c> in <paramref name="workingDirectory"/> with <paramref name="environment"/> added, its
+    /// standard input open for <see cref="WriteLineAsync"/>. When node is not installed the failure says who installs it.
+    /// </summary>
+    public static ChildProcess StartNode(string name, string script, string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan deadline)
+    {
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(script);
+        foreach (var (variable, value) in environment)
+        {
+            start.Environment[variable] = value;
+        }
+        try
+        {
+            var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name} (node {script}).");
+            return new ChildProcess(name, process, deadline);
+        }
+        catch (System.ComponentModel.Win32Exception missing)
+        {
+            throw new InvalidOperationException($"node is not on PATH ({missing.Message}): scripts/test.sh installs it; run it once.", missing);
+        }
+    }
+
+    /// <summary>Sends a line to the process's standard input (only for processes started with it open).</summary>
+    public async Task WriteLineAsync(string line)
+    {
+        await _process.StandardInput.WriteLineAsync(line);
+        await _process.StandardInput.FlushAsync();
+    }
+
+    /// <summary>
     /// The first output line (already printed or still to come) that <paramref name="match"/> accepts; throws with
     /// the output and log when the process ends first or <paramref name="timeout"/> passes.
     /// </summary>

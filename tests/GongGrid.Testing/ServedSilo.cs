@@ -1,18 +1,17 @@
 using GongGrid.Silo.Api.Security;
-using GongGrid.Testing;
-
-namespace GongGrid.Interop.Tests.Support;
+namespace GongGrid.Testing;
 
 /// <summary>
 /// <c>gonggrid serve</c> in its own process, as an operator runs it: in memory, the sample district imported, the
-/// API on a free loopback port, the clock from 21:55 local on 22 Nov 2026 at real speed, and a fresh token for each
-/// role the interop script calls with.
+/// API on a free loopback port (and the dashboard on another), the clock from 21:55 local on 22 Nov 2026 at real
+/// speed unless told otherwise, and a fresh token for each role the client calls with.
 /// </summary>
 public sealed class ServedSilo : IAsyncDisposable
 {
     public const string Clock = "2026-11-22T21:55:00+07:00";
 
     private const string ServingLine = "serving gRPC on ";
+    private const string DashboardLine = "dashboard on ";
 
     /// <summary>Startup takes seconds and the script under ten; this only stops a hung run.</summary>
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(4);
@@ -28,16 +27,20 @@ public sealed class ServedSilo : IAsyncDisposable
     private readonly ScratchDirectory _scratch;
     private readonly SiloProcess _process;
 
-    private ServedSilo(ScratchDirectory scratch, SiloProcess process, Dictionary<string, string> tokens, string address, string clock)
+    private ServedSilo(ScratchDirectory scratch, SiloProcess process, Dictionary<string, string> tokens, string address, string? dashboard, string clock)
     {
         _scratch = scratch;
         _process = process;
         Address = address;
+        DashboardAddress = dashboard;
         ClientEnvironment = new Dictionary<string, string>(tokens) { ["GONGGRID_ADDRESS"] = address, ["GONGGRID_CLOCK"] = clock };
     }
 
     /// <summary>The API's address, http://127.0.0.1:PORT.</summary>
     public string Address { get; }
+
+    /// <summary>The police dashboard's address, http://127.0.0.1:PORT/ (GongGrid:Api:WebListen), or null when not served.</summary>
+    public string? DashboardAddress { get; }
 
     /// <summary>The token held under <paramref name="variable"/> (GONGGRID_DISTRICT_TOKEN, ...).</summary>
     public string Token(string variable) => ClientEnvironment[variable];
@@ -51,24 +54,35 @@ public sealed class ServedSilo : IAsyncDisposable
     /// </summary>
     public static Task<ServedSilo> StartAsync(bool tokensOnCommandLine = false) => StartAsync(Clock, Holders, tokensOnCommandLine);
 
-    /// <summary>Starts the silo with its clock from <paramref name="clock"/> and a fresh token for each holder.</summary>
+    /// <summary>
+    /// Starts the silo with its clock from <paramref name="clock"/> (at <paramref name="speed"/> times real time) and a
+    /// fresh token for each holder, named as <paramref name="names"/> says (by variable) or "interop ROLE".
+    /// </summary>
     public static async Task<ServedSilo> StartAsync(
-        string clock, IReadOnlyList<(string Variable, CallerRole Role, string Scope)> holders, bool tokensOnCommandLine = false)
+        string clock, IReadOnlyList<(string Variable, CallerRole Role, string Scope)> holders, bool tokensOnCommandLine = false,
+        IReadOnlyDictionary<string, string>? names = null, double speed = 1, bool dashboard = false)
     {
         var tokens = holders.ToDictionary(holder => holder.Variable, _ => TokenHash.NewToken());
-        var configuration = TokenConfiguration(holders, tokens);
+        var configuration = TokenConfiguration(holders, tokens, names ?? new Dictionary<string, string>());
         var environment = tokensOnCommandLine ? [] : configuration.ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value);
         var scratch = new ScratchDirectory();
         var roster = Path.Combine(AppContext.BaseDirectory, "samples", "ngoc-lac.roster.json");
         string[] args =
         [
-            "serve", "--storage", "memory", "--roster", roster, "--listen", "http://127.0.0.1:0", "--clock", clock, "--speed", "1",
+            "serve", "--storage", "memory", "--roster", roster, "--listen", "http://127.0.0.1:0", "--clock", clock,
+            "--speed", speed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            .. dashboard ? ["--GongGrid:Api:WebListen=http://127.0.0.1:0"] : Array.Empty<string>(),
             .. tokensOnCommandLine ? configuration.Select(setting => $"--{setting.Key}={setting.Value}") : [],
         ];
         var process = SiloProcess.Start(scratch.Path, new SiloProcessOptions(environment, Deadline), args);
         string? line;
+        string? dashboardAddress = null;
         while ((line = await process.ReadLineAsync()) is not null && !line.StartsWith(ServingLine, StringComparison.Ordinal))
         {
+            if (line.StartsWith(DashboardLine, StringComparison.Ordinal))
+            {
+                dashboardAddress = line[DashboardLine.Length..];
+            }
         }
 
         if (line is null)
@@ -79,7 +93,7 @@ public sealed class ServedSilo : IAsyncDisposable
             throw new InvalidOperationException($"The silo ended before it served the API: {run}");
         }
 
-        return new ServedSilo(scratch, process, tokens, line[ServingLine.Length..].Split(' ')[0], clock);
+        return new ServedSilo(scratch, process, tokens, line[ServingLine.Length..].Split(' ')[0], dashboardAddress, clock);
     }
 
     /// <summary>Kills the silo and returns what it printed, for a failure message.</summary>
@@ -97,7 +111,7 @@ public sealed class ServedSilo : IAsyncDisposable
 
     /// <summary>GongGrid:Api:Tokens settings for the tokens: each one's hash, holder name, role and scope.</summary>
     private static Dictionary<string, string> TokenConfiguration(
-        IReadOnlyList<(string Variable, CallerRole Role, string Scope)> holders, Dictionary<string, string> tokens)
+        IReadOnlyList<(string Variable, CallerRole Role, string Scope)> holders, Dictionary<string, string> tokens, IReadOnlyDictionary<string, string> names)
     {
         var configuration = new Dictionary<string, string>();
         for (var index = 0; index < holders.Count; index++)
@@ -105,7 +119,7 @@ public sealed class ServedSilo : IAsyncDisposable
             var (variable, role, scope) = holders[index];
             var prefix = $"GongGrid:Api:Tokens:{index}:";
             configuration[prefix + "Sha256"] = TokenHash.Of(tokens[variable]);
-            configuration[prefix + "Name"] = $"interop {role}";
+            configuration[prefix + "Name"] = names.GetValueOrDefault(variable, $"interop {role}");
             configuration[prefix + "Role"] = role.ToString();
             configuration[prefix + "Scopes:0"] = scope;
         }

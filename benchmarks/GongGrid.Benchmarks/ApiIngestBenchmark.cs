@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime;
 using Google.Protobuf.WellKnownTypes;
 using GongGrid.Api.V1;
@@ -49,23 +48,20 @@ internal static class ApiIngestBenchmark
         double throughGrpc, grainsAlone;
         await using (var grid = await StartAsync(sqlite: false, nation, bridges))
         {
-            Print("transport alone (events refused before any grain)", events,
-                await MeasureAsync(() => SendAsync(grid, bridges, bridge => bridge.Refused, Disposition.Rejected)));
-            throughGrpc = Print($"gRPC ingest, {grid.Name}", events,
-                await MeasureAsync(() => SendAsync(grid, bridges, bridge => bridge.Strikes, Disposition.Applied)));
+            (await ProcessCost.MeasureAsync(() => SendAsync(grid, bridges, bridge => bridge.Refused, Disposition.Rejected))).Print("transport alone (events refused before any grain)", events);
+            throughGrpc = (await ProcessCost.MeasureAsync(() => SendAsync(grid, bridges, bridge => bridge.Strikes, Disposition.Applied))).Print($"gRPC ingest, {grid.Name}", events);
         }
 
         await using (var grid = await StartAsync(sqlite: false, nation, bridges))
         {
-            grainsAlone = Print($"grains alone (in process, {PeaceRounds.Senders} senders)", events,
-                await MeasureAsync(() => PeaceRounds.SendAsync(new DeviceEventIngest(grid.Grains), rounds)));
+            grainsAlone = (await ProcessCost.MeasureAsync(() => PeaceRounds.SendAsync(new DeviceEventIngest(grid.Grains), rounds))).Print($"grains alone (in process, {PeaceRounds.Senders} senders)", events);
         }
 
         Report.Figure("gRPC ingest / grains alone, in memory", throughGrpc / grainsAlone, "×");
 
         await using (var grid = await StartAsync(sqlite: true, nation, bridges))
         {
-            Print($"gRPC ingest, {grid.Name}", events, await MeasureAsync(() => SendAsync(grid, bridges, bridge => bridge.Strikes, Disposition.Applied)));
+            (await ProcessCost.MeasureAsync(() => SendAsync(grid, bridges, bridge => bridge.Strikes, Disposition.Applied))).Print($"gRPC ingest, {grid.Name}", events);
         }
     }
 
@@ -75,33 +71,6 @@ internal static class ApiIngestBenchmark
         await Parallel.ForEachAsync(nation, new ParallelOptions { MaxDegreeOfParallelism = 4 },
             async (roster, cancellationToken) => await new RosterImport(grid.Grains).ApplyAsync(roster, cancellationToken));
         return grid;
-    }
-
-    /// <summary>
-    /// Times a run with what it cost this process: CPU time (on a shared machine a steadier figure than the rate),
-    /// GC pauses and allocations.
-    /// </summary>
-    private static async Task<Run> MeasureAsync(Func<Task> run)
-    {
-        var (cpu, paused, allocated) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
-        var stopwatch = Stopwatch.StartNew();
-        await run();
-        return new Run(
-            stopwatch.Elapsed,
-            Process.GetCurrentProcess().TotalProcessorTime - cpu,
-            GC.GetTotalPauseDuration() - paused,
-            GC.GetTotalAllocatedBytes() - allocated);
-    }
-
-    /// <returns>The rate, events per second.</returns>
-    private static double Print(string label, int events, Run run)
-    {
-        var rate = events / run.Elapsed.TotalSeconds;
-        Report.Figure(label, rate, "events/s");
-        Report.Figure($"  CPU per event (busy {run.Cpu / (run.Elapsed * Environment.ProcessorCount) * 100:N0} % of {Environment.ProcessorCount} cores)", run.Cpu.TotalMicroseconds / events, "µs");
-        Report.Figure("  allocated per event", run.AllocatedBytes / events, "bytes");
-        Report.Figure("  GC pauses", run.GcPaused / run.Elapsed * 100, "% of the run");
-        return rate;
     }
 
     /// <summary>Every bridge streams its batches at once; returns when every event is acknowledged as expected.</summary>
@@ -157,9 +126,6 @@ internal static class ApiIngestBenchmark
             window.Release();
         }
     }
-
-    /// <summary>How long a run took, the CPU time, GC pauses and allocations of this process meanwhile.</summary>
-    private sealed record Run(TimeSpan Elapsed, TimeSpan Cpu, TimeSpan GcPaused, long AllocatedBytes);
 
     /// <summary>One edge bridge: a token for every <see cref="Streams"/>th district, and its strikes in batches, in the order they are struck.</summary>
     private sealed record Bridge(ApiCaller Caller, IReadOnlyList<IngestRequest> Strikes, IReadOnlyList<IngestRequest> Refused, int Events)

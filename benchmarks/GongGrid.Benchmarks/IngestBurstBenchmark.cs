@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GongGrid.Grains.Ingest;
 using GongGrid.Grains.Interfaces.Roster;
 using GongGrid.Grains.Roster;
@@ -23,24 +22,29 @@ internal static class IngestBurstBenchmark
         var nation = SyntheticNation.Create(100, 10, 10, 10, Seed);
         foreach (var sqlite in new[] { false, true })
         {
-            var rates = new List<double>();
+            var costs = new List<ProcessCost>();
             var name = "";
             var strikes = 0;
             for (var run = sqlite ? 1 : 0; run <= Runs; run++)
             {
                 await using var store = BenchStore.Open(sqlite);
-                (strikes, var rate) = await MeasureAsync(nation, store);
+                (strikes, var cost) = await MeasureAsync(nation, store);
                 name = store.Name;
                 if (run > 0)
                 {
-                    rates.Add(rate);
+                    costs.Add(cost);
                 }
             }
+            var rates = costs.Select(cost => strikes / cost.Elapsed.TotalSeconds).ToList();
             Report.Figure($"strikes/s, {name} ({strikes:N0} strikes, {nation.Count * 100:N0} villages)", Report.Median(rates), "/s", rates);
+            var cpu = costs.Select(cost => cost.Cpu.TotalMicroseconds / strikes).ToList();
+            Report.Figure("  CPU per strike", Report.Median(cpu), "µs", cpu);
+            var allocated = costs.Select(cost => (double)cost.AllocatedBytes / strikes).ToList();
+            Report.Figure("  allocated per strike", Report.Median(allocated), "bytes", allocated);
         }
     }
 
-    private static async Task<(int Strikes, double Rate)> MeasureAsync(IReadOnlyList<DistrictRoster> nation, BenchStore store)
+    private static async Task<(int Strikes, ProcessCost Cost)> MeasureAsync(IReadOnlyList<DistrictRoster> nation, BenchStore store)
     {
         var clock = new ManualTimeProvider(GridSilo.PeaceTime.AddMinutes(-5));
         await using var silo = await GridSilo.StartAsync(store, clock);
@@ -51,8 +55,8 @@ internal static class IngestBurstBenchmark
         }
         clock.Advance(GridSilo.PeaceTime - clock.GetUtcNow());
         var rounds = PeaceRounds.Plan(nation, GridSilo.PeaceTime);
-        var stopwatch = Stopwatch.StartNew();
-        var applied = await PeaceRounds.SendAsync(new DeviceEventIngest(silo.GrainFactory), rounds);
-        return (applied, applied / stopwatch.Elapsed.TotalSeconds);
+        var applied = 0;
+        var cost = await ProcessCost.MeasureAsync(async () => applied = await PeaceRounds.SendAsync(new DeviceEventIngest(silo.GrainFactory), rounds));
+        return (applied, cost);
     }
 }

@@ -38,6 +38,11 @@ public sealed class ServeCommand : Command
             await output.WriteLineAsync($"Imported {summary.DistrictKey}: {summary.Communes} communes, {summary.Villages} villages, {summary.Devices} devices.");
         }
 
+        if (grid.MetricsAddress is { } metrics)
+        {
+            await output.WriteLineAsync($"metrics for Prometheus on {metrics}");
+        }
+
         // Scripts and tests wait for this line, and read the port from it when the configuration asked for port 0.
         await output.WriteLineAsync($"serving gRPC on {grid.ApiAddress} ({grid.StorageDescription})");
         await output.FlushAsync(stop);

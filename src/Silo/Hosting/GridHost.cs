@@ -1,4 +1,5 @@
 using GongGrid.Silo.Api;
+using GongGrid.Silo.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,9 @@ public sealed class GridHost : IAsyncDisposable
     /// <summary>Where the gRPC API listens; null when this host does not serve it.</summary>
     public Uri? ApiAddress { get; private init; }
 
+    /// <summary>Where Prometheus reads the silo's metrics (GongGrid:Metrics:Listen); null when off.</summary>
+    public Uri? MetricsAddress { get; private init; }
+
     public string StorageDescription { get; }
 
     public static Task<GridHost> StartAsync(string[] args, TimeProvider clock, CancellationToken cancellationToken = default) =>
@@ -49,11 +53,17 @@ public sealed class GridHost : IAsyncDisposable
             return new GridHost(host, description);
         }
 
-        ApiServer.Configure(web, builder.Configuration.GetSection("GongGrid:Api").Get<ApiOptions>() ?? new ApiOptions());
+        var api = builder.Configuration.GetSection("GongGrid:Api").Get<ApiOptions>() ?? new ApiOptions();
+        ApiServer.Configure(web, api);
+        var metricsPage = MetricsServer.Configure(web, builder.Configuration.GetSection("GongGrid:Metrics").Get<MetricsOptions>() ?? new MetricsOptions(), api.Tokens);
         var app = web.Build();
         ApiServer.Map(app);
+        if (metricsPage is not null)
+        {
+            MetricsServer.Map(app, metricsPage);
+        }
         await app.StartAsync(cancellationToken);
-        return new GridHost(app, description) { ApiAddress = ApiServer.BoundAddress(app.Services) };
+        return new GridHost(app, description) { ApiAddress = ApiServer.BoundAddress(app.Services), MetricsAddress = metricsPage };
     }
 
     public async ValueTask DisposeAsync()

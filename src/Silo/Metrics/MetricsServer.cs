@@ -50,6 +50,10 @@ public static class MetricsServer
         return new Uri(listen, "/metrics");
     }
 
-    public static void Map(WebApplication app, Uri page) =>
+    /// <summary>/metrics, and /healthz (the silo's health checks over plain HTTP, for a container's HEALTHCHECK), on the page's port only.</summary>
+    public static void Map(WebApplication app, Uri page)
+    {
         app.MapPrometheusScrapingEndpoint(page.AbsolutePath).RequireHost($"*:{page.Port}");
+        app.MapHealthChecks("/healthz").RequireHost($"*:{page.Port}");
+    }
 }

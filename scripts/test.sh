@@ -12,8 +12,10 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # Debian packages the tests need, each as "package:probe"; the probe (a command on PATH, or a file) shows it is there.
-# Node.js and npm run the grpc-js interop test (tests/interop); mosquitto is the broker the MQTT tests start.
-apt_packages=(nodejs:node npm:npm mosquitto:/usr/sbin/mosquitto)
+# Node.js and npm run the grpc-js interop test (tests/interop); mosquitto is the broker the MQTT tests start;
+# kubectl (Debian's kubernetes-client) renders deploy/k8s with its kustomize, promtool (in prometheus) checks the
+# alert rules in deploy/prometheus.
+apt_packages=(nodejs:node npm:npm mosquitto:/usr/sbin/mosquitto kubernetes-client:kubectl prometheus:promtool)
 
 missing=()
 for entry in "${apt_packages[@]}"; do

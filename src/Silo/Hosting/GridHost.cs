@@ -44,7 +44,7 @@ public sealed class GridHost : IAsyncDisposable
             : Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         var options = builder.Configuration.GetSection("GongGrid").Get<GridOptions>() ?? new GridOptions();
-        builder.UseOrleans(silo => silo.ConfigureGrid(options, clock));
+        builder.UseOrleans(silo => silo.ConfigureGrid(options, clock).UseGridKubernetes(builder.Configuration));
         var description = GridStorage.Describe(options);
         if (builder is not WebApplicationBuilder web)
         {

@@ -24,6 +24,7 @@ public sealed class MetricsDuringNightTests(ITestOutputHelper output)
         var roster = RosterReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "samples", "ngoc-lac.roster.json")).GetRosterOrThrow();
         var plan = NightPlan.For(roster, Night, new NightMix(), seed: 13);
         await using var silo = await MeteredSilo.StartAsync();
+        Assert.Equal(System.Net.HttpStatusCode.OK, await silo.HealthAsync());
 
         var scrapes = new List<PrometheusScrape>();
         var acknowledged = 0;

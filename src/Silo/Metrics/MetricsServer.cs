@@ -50,10 +50,14 @@ public static class MetricsServer
         return new Uri(listen, "/metrics");
     }
 
-    /// <summary>/metrics, and /healthz (the silo's health checks over plain HTTP, for a container's HEALTHCHECK), on the page's port only.</summary>
+    /// <summary>
+    /// /metrics, and /healthz (the silo's health checks over plain HTTP, for a container's HEALTHCHECK), answered only
+    /// on the page's port, told by the connection rather than the Host header (a port-forward or a bare HTTP/1.0
+    /// probe sends another one, or none).
+    /// </summary>
     public static void Map(WebApplication app, Uri page)
     {
-        app.MapPrometheusScrapingEndpoint(page.AbsolutePath).RequireHost($"*:{page.Port}");
-        app.MapHealthChecks("/healthz").RequireHost($"*:{page.Port}");
+        app.UseOpenTelemetryPrometheusScrapingEndpoint(context => context.Connection.LocalPort == page.Port && context.Request.Path == page.AbsolutePath);
+        app.UseHealthChecks("/healthz", page.Port);
     }
 }

@@ -93,6 +93,9 @@ public sealed class MeteredSilo : IAsyncDisposable
 
     public async Task<PrometheusScrape> ScrapeAsync() => PrometheusScrape.Parse(await Http.GetStringAsync(MetricsAddress));
 
+    /// <summary>GET /healthz on the metrics port, as the image's HEALTHCHECK asks it.</summary>
+    public async Task<System.Net.HttpStatusCode> HealthAsync() => (await Http.GetAsync(new Uri(MetricsAddress, "/healthz"))).StatusCode;
+
     /// <summary>A call as the holder of <paramref name="token"/>, with a deadline (30 s unless given).</summary>
     public static CallOptions As(string token, TimeSpan? deadline = null) =>
         new(new Metadata { { "authorization", $"Bearer {token}" } }, DateTime.UtcNow + (deadline ?? TimeSpan.FromSeconds(30)));

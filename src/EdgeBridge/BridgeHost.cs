@@ -69,7 +69,9 @@ public sealed class BridgeHost(BridgeOptions options, ILoggerFactory logging, Ti
         builder.WebHost.UseUrls(options.MetricsListen);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(BridgeMetrics.MeterName, "System.Runtime")
-            .AddPrometheusExporter());
+            // Every scrape reads the instruments afresh (the exporter caches 300 ms by default): a test or an operator
+            // polling for a count acts on the count now, and Prometheus's 15 s scrapes gain nothing from a cache.
+            .AddPrometheusExporter(exporter => exporter.ScrapeResponseCacheDurationMilliseconds = 0));
         var page = builder.Build();
         page.MapPrometheusScrapingEndpoint();
         await page.StartAsync(cancellationToken);

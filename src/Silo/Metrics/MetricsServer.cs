@@ -36,7 +36,7 @@ public static class MetricsServer
             kestrel.Listen(ApiServer.Address(listen), listen.Port, endpoint => endpoint.Protocols = HttpProtocols.Http1));
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(IngestMeter.MeterName, "Microsoft.Orleans", "System.Runtime")
-            .AddPrometheusExporter());
+            .AddPrometheusExporter(exporter => exporter.ScrapeResponseCacheDurationMilliseconds = 0)); // as the bridge's page
         var districts = options.Districts.Count > 0
             ? options.Districts
             : [.. tokens.SelectMany(token => token.Scopes).Select(GrainKeys.District).Distinct(StringComparer.Ordinal)];

@@ -13,6 +13,7 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreC
     ["journal"] = JournalBenchmark.RunAsync,
     ["mqtt-publish"] = MqttPublishBenchmark.RunAsync,
     ["mqtt-e2e"] = EndToEndBurstBenchmark.RunAsync,
+    ["broker-kill"] = BrokerKillBenchmark.RunAsync,
 };
 
 var name = args.FirstOrDefault() ?? "all";

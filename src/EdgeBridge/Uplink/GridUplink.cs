@@ -39,7 +39,7 @@ public sealed class GridUplink(
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested)
             {
-                metrics.SetLink("down");
+                metrics.SetLink(up: false);
                 var delay = ReconnectBackoff.Delay(failures++, options.ReconnectDelayMin, options.ReconnectDelayMax, Random.Shared);
                 logger.LogWarning("Uplink to {Address} down ({Reason}); retrying in {Delay:F1} s", options.Address, Reason(error), delay.TotalSeconds);
                 await Task.Delay(delay, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -50,7 +50,7 @@ public sealed class GridUplink(
             }
         }
 
-        metrics.SetLink("down");
+        metrics.SetLink(up: false);
     }
 
     private async Task StreamAsync(Action connected, CancellationToken cancellationToken)
@@ -60,7 +60,7 @@ public sealed class GridUplink(
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var stream = _client.Ingest(cancellationToken: stop.Token);
         using var window = new SemaphoreSlim(options.MaxUnacknowledged);
-        metrics.SetLink("up");
+        metrics.SetLink(up: true);
         connected();
         logger.LogInformation("Uplink to {Address} up; resending from journal sequence {Watermark}", options.Address, journal.Watermark);
         var receiving = ReceiveAsync(stream.ResponseStream, window, stop.Token);

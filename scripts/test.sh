@@ -12,8 +12,10 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # Debian packages the tests need, each as "package:probe"; the probe (a command on PATH, or a file) shows it is there.
-# Node.js and npm run the grpc-js interop test (tests/interop); mosquitto is the broker the MQTT tests start.
-apt_packages=(nodejs:node npm:npm mosquitto:/usr/sbin/mosquitto)
+# Node.js and npm run the grpc-js interop test (tests/interop); mosquitto is the broker the MQTT tests start;
+# PostgreSQL 15 is the cluster's database: the tests initdb a throwaway server of their own on a free loopback port
+# (as the package's unprivileged postgres user when run as root), never the server the package sets up.
+apt_packages=(nodejs:node npm:npm mosquitto:/usr/sbin/mosquitto postgresql:/usr/lib/postgresql/15/bin/initdb)
 
 missing=()
 for entry in "${apt_packages[@]}"; do

@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using GongGrid.Api.V1;
+using Grpc.Core;
+
+namespace GongGrid.Cluster.Tests.Support;
+
+/// <summary>
+/// Sends batches as an edge bridge does with its journal: a batch counts as delivered only when acknowledged; when
+/// the stream fails (its silo killed, frozen or stopping) the sender moves to the next live silo and sends the
+/// unacknowledged batch again, until <see cref="ClusterTimings.BatchDeadline"/>.
+/// </summary>
+internal sealed class FailoverSender(Func<IReadOnlyList<ClusterSilo>> liveSilos, int firstSilo)
+{
+    private int _next = firstSilo;
+
+    /// <summary>Every acknowledgement, by "device#event"; an event acknowledged twice (resent) keeps its last.</summary>
+    public ConcurrentDictionary<string, EventAck> Acks { get; } = new();
+
+    public int BatchesAcknowledged;
+
+    public int Failovers;
+
+    /// <summary>Why streams failed, for an assertion's message.</summary>
+    public ConcurrentQueue<string> Failures { get; } = new();
+
+    public async Task SendAsync(IEnumerable<DeviceEvent[]> batches)
+    {
+        BridgeStream? stream = null;
+        try
+        {
+            foreach (var batch in batches)
+            {
+                var deadline = DateTime.UtcNow + ClusterTimings.BatchDeadline;
+                while (true)
+                {
+                    try
+                    {
+                        stream ??= new BridgeStream(PickSilo());
+                        foreach (var ack in (await stream.SendAsync(batch)).Acks)
+                        {
+                            Acks[$"{ack.DeviceKey}#{ack.EventId}"] = ack;
+                        }
+                        Interlocked.Increment(ref BatchesAcknowledged);
+                        break;
+                    }
+                    catch (Exception error) when (error is RpcException or IOException or OperationCanceledException or InvalidOperationException && DateTime.UtcNow < deadline)
+                    {
+                        Failures.Enqueue($"{stream?.Silo.Name}: {error.GetType().Name}: {error.Message}");
+                        if (stream is not null)
+                        {
+                            await stream.DisposeAsync();
+                        }
+                        stream = null;
+                        Interlocked.Increment(ref Failovers);
+                        _next++;
+                        await Task.Delay(TimeSpan.FromMilliseconds(250));
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (stream is not null)
+            {
+                await stream.DisposeAsync();
+            }
+        }
+    }
+
+    private ClusterSilo PickSilo()
+    {
+        var live = liveSilos();
+        return live.Count == 0 ? throw new InvalidOperationException("no silo is up") : live[_next % live.Count];
+    }
+}

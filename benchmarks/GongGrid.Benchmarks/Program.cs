@@ -12,6 +12,7 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreC
     ["journal"] = JournalBenchmark.RunAsync,
     ["mqtt-publish"] = MqttPublishBenchmark.RunAsync,
     ["mqtt-e2e"] = EndToEndBurstBenchmark.RunAsync,
+    ["cluster"] = ClusterBenchmark.RunAsync,
 };
 
 var name = args.FirstOrDefault() ?? "all";

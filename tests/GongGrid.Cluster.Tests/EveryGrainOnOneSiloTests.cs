@@ -1,4 +1,4 @@
-using GongGrid.Cluster.Tests.Support;
+using GongGrid.Testing.Cluster;
 using GongGrid.Testing.Postgres;
 
 namespace GongGrid.Cluster.Tests;

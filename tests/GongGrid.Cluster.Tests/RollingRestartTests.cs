@@ -1,5 +1,5 @@
 using GongGrid.Api.V1;
-using GongGrid.Cluster.Tests.Support;
+using GongGrid.Testing.Cluster;
 using GongGrid.Testing.Postgres;
 
 namespace GongGrid.Cluster.Tests;

@@ -1,7 +1,7 @@
 using GongGrid.Api.V1;
-using GongGrid.Cluster.Tests.Support;
-using GongGrid.Testing;
+using GongGrid.Testing.Cluster;
 using GongGrid.Testing.Postgres;
+using GongGrid.Testing;
 
 namespace GongGrid.Cluster.Tests;
 

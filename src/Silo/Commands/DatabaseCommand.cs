@@ -35,7 +35,7 @@ public sealed class DatabaseCommand : Command
             var applied = await PostgresSchema.UpgradeAsync(database, cancellationToken);
             foreach (var file in applied)
             {
-                await output.WriteLineAsync($"applied {file.Version:D4} {file.Name}");
+                await output.WriteLineAsync($"applied {file.Name}");
             }
             await output.WriteLineAsync($"schema at version {PostgresSchema.NewestVersion}{(applied.Count == 0 ? " (already up to date)" : "")}");
             return 0;

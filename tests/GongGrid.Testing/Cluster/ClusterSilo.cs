@@ -5,7 +5,7 @@ using GongGrid.Testing.Processes;
 using Grpc.Core;
 using Grpc.Net.Client;
 
-namespace GongGrid.Cluster.Tests.Support;
+namespace GongGrid.Testing.Cluster;
 
 /// <summary>
 /// One silo of the cluster as its own process (<c>GongGrid.Silo.dll serve --storage=postgres</c>): its gRPC API on a
@@ -13,16 +13,18 @@ namespace GongGrid.Cluster.Tests.Support;
 /// token for the whole district. With <paramref name="postgres"/> null it is a silo on its own, in memory: the
 /// reference the cluster's answers are compared with.
 /// </summary>
-internal sealed class ClusterSilo : IAsyncDisposable
+public sealed class ClusterSilo : IAsyncDisposable
 {
     public const string BridgeToken = "bridge-token-for-cluster-tests";
     public const string PoliceToken = "police-token-for-cluster-tests";
 
     private readonly GrpcChannel _channel;
 
-    private ClusterSilo(string name, ChildProcess process, Uri address)
+    private ClusterSilo(string name, ChildProcess process, Uri address, int siloPort, int gatewayPort)
     {
         Name = name;
+        SiloPort = siloPort;
+        GatewayPort = gatewayPort;
         Process = process;
         Address = address;
         _channel = GrpcChannel.ForAddress(address);
@@ -30,6 +32,12 @@ internal sealed class ClusterSilo : IAsyncDisposable
     }
 
     public string Name { get; }
+
+    /// <summary>The port it talks to the other silos on: how Orleans's silo address names it.</summary>
+    public int SiloPort { get; }
+
+    /// <summary>The port of its Orleans gateway (0 for the reference silo, which has none).</summary>
+    public int GatewayPort { get; }
 
     public ChildProcess Process { get; }
 
@@ -61,6 +69,7 @@ internal sealed class ClusterSilo : IAsyncDisposable
             $"--GongGrid:Api:Tokens:1:Scopes:0={TonightInTheCluster.District}",
             $"--GongGrid:ShutdownGrace={ClusterTimings.ShutdownGrace}",
         };
+        var (siloPort, gatewayPort) = postgres is null ? (0, 0) : (FreeTcpPort.Next(), FreeTcpPort.Next());
         if (postgres is null)
         {
             arguments.Add("--storage=memory");
@@ -68,7 +77,8 @@ internal sealed class ClusterSilo : IAsyncDisposable
         else
         {
             arguments.AddRange([
-                "--storage=postgres", $"--GongGrid:Postgres={postgres}", "--GongGrid:ClusterId=cluster-test", $"--GongGrid:GatewayPort={FreeTcpPort.Next()}"]);
+                "--storage=postgres", $"--GongGrid:Postgres={postgres}", "--GongGrid:ClusterId=cluster-test",
+                $"--GongGrid:SiloPort={siloPort}", $"--GongGrid:GatewayPort={gatewayPort}"]);
         }
         if (importRoster)
         {
@@ -80,7 +90,7 @@ internal sealed class ClusterSilo : IAsyncDisposable
         try
         {
             var ready = await process.WaitForLineAsync(line => line.StartsWith("serving gRPC on ", StringComparison.Ordinal), TimeSpan.FromSeconds(90));
-            return new ClusterSilo(name, process, new Uri(ready["serving gRPC on ".Length..].Split(' ')[0]));
+            return new ClusterSilo(name, process, new Uri(ready["serving gRPC on ".Length..].Split(' ')[0]), siloPort, gatewayPort);
         }
         catch
         {

@@ -1,9 +1,9 @@
 using GongGrid.Api.V1;
 
-namespace GongGrid.Cluster.Tests.Support;
+namespace GongGrid.Testing.Cluster;
 
 /// <summary>What one silo on its own makes of <see cref="PeaceTraffic"/>: the answers a cluster must give too.</summary>
-internal sealed record SingleSiloReference(NightSummary Summary, Dictionary<string, int> StrikeCounts)
+public sealed record SingleSiloReference(NightSummary Summary, Dictionary<string, int> StrikeCounts)
 {
     public static async Task<SingleSiloReference> RunAsync()
     {

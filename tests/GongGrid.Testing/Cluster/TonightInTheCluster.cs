@@ -1,13 +1,13 @@
 using System.Globalization;
 
-namespace GongGrid.Cluster.Tests.Support;
+namespace GongGrid.Testing.Cluster;
 
 /// <summary>
 /// The night the cluster tests play: each silo's clock starts at 21:59:40 local time at real speed, and devices
 /// strike from 22:00:00, so every device clock is within the 2 minutes the grid trusts of whichever silo's clock
 /// (a silo started later runs a little behind the first). A night in the past, as the bridge tests' is.
 /// </summary>
-internal static class TonightInTheCluster
+public static class TonightInTheCluster
 {
     public const string District = "ngoc-lac";
 

@@ -1,10 +1,10 @@
 using GongGrid.Api.V1;
 using Grpc.Core;
 
-namespace GongGrid.Cluster.Tests.Support;
+namespace GongGrid.Testing.Cluster;
 
 /// <summary>An edge bridge's ingest stream to one silo, one batch in flight: send it, wait for its acknowledgements.</summary>
-internal sealed class BridgeStream : IAsyncDisposable
+public sealed class BridgeStream : IAsyncDisposable
 {
     private static readonly TimeSpan AckPatience = TimeSpan.FromSeconds(20);
     private readonly AsyncDuplexStreamingCall<IngestRequest, IngestResponse> _call;

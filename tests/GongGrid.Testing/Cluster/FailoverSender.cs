@@ -2,14 +2,14 @@ using System.Collections.Concurrent;
 using GongGrid.Api.V1;
 using Grpc.Core;
 
-namespace GongGrid.Cluster.Tests.Support;
+namespace GongGrid.Testing.Cluster;
 
 /// <summary>
 /// Sends batches as an edge bridge does with its journal: a batch counts as delivered only when acknowledged; when
 /// the stream fails (its silo killed, frozen or stopping) the sender moves to the next live silo and sends the
 /// unacknowledged batch again, until <see cref="ClusterTimings.BatchDeadline"/>.
 /// </summary>
-internal sealed class FailoverSender(Func<IReadOnlyList<ClusterSilo>> liveSilos, int firstSilo)
+public sealed class FailoverSender(Func<IReadOnlyList<ClusterSilo>> liveSilos, int firstSilo)
 {
     private int _next = firstSilo;
 

@@ -1,7 +1,7 @@
-namespace GongGrid.Cluster.Tests.Support;
+namespace GongGrid.Testing.Cluster;
 
 /// <summary>How long the tests give the cluster for what it promises, generous for two shared, loaded cores.</summary>
-internal static class ClusterTimings
+public static class ClusterTimings
 {
     /// <summary>What a silo is given to hand over its grains on SIGTERM (GongGrid:ShutdownGrace).</summary>
     public static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(20);

@@ -9,14 +9,14 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
 
-namespace GongGrid.Cluster.Tests.Support;
+namespace GongGrid.Testing.Cluster;
 
 /// <summary>
 /// Silo processes forming one cluster on a fresh database of the shared PostgreSQL server, and an Orleans client
 /// on their gateways to ask Orleans's management grain where grains are active and which silos are alive.
 /// Disposing kills every silo still running.
 /// </summary>
-internal sealed class SiloCluster : IAsyncDisposable
+public sealed class SiloCluster : IAsyncDisposable
 {
     private readonly List<ClusterSilo> _silos = [];
     private readonly HashSet<ClusterSilo> _frozen = [];
@@ -97,12 +97,12 @@ internal sealed class SiloCluster : IAsyncDisposable
     /// <summary>Where each of GongGrid's own grains is active now, by grain, across the cluster.</summary>
     public async Task<List<(GrainId Grain, SiloAddress Silo)>> ActivationsAsync()
     {
-        var statistics = await ManagementGrain().GetDetailedGrainStatistics();
+        var statistics = await AskAsync(management => management.GetDetailedGrainStatistics());
         return [.. statistics.Where(grain => grain.GrainType.StartsWith("GongGrid.", StringComparison.Ordinal)).Select(grain => (grain.GrainId, grain.SiloAddress))];
     }
 
     /// <summary>How many silos the membership table lists as active.</summary>
-    public async Task<int> ActiveSiloCountAsync() => (await ManagementGrain().GetHosts(onlyActive: true)).Count;
+    public async Task<int> ActiveSiloCountAsync() => (await AskAsync(management => management.GetHosts(onlyActive: true))).Count;
 
     public async Task ConnectManagementAsync()
     {
@@ -135,6 +135,27 @@ internal sealed class SiloCluster : IAsyncDisposable
         }
     }
 
-    private IManagementGrain ManagementGrain() =>
-        (_client ?? throw new InvalidOperationException("ConnectManagementAsync first.")).Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0);
+    /// <summary>The Orleans client of <see cref="ConnectManagementAsync"/>.</summary>
+    public IClusterClient Client =>
+        (_client ?? throw new InvalidOperationException("ConnectManagementAsync first.")).Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>
+    /// Asks the management grain, again while the client's gateway or the grain's silo is one just killed (the client
+    /// learns of a dead gateway only when a call to it fails).
+    /// </summary>
+    private async Task<T> AskAsync<T>(Func<IManagementGrain, Task<T>> ask)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            try
+            {
+                return await ask(Client.GetGrain<IManagementGrain>(0));
+            }
+            catch (Exception error) when (error is OrleansException or TimeoutException && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
 }

@@ -13,6 +13,7 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreC
     ["mqtt-publish"] = MqttPublishBenchmark.RunAsync,
     ["mqtt-e2e"] = EndToEndBurstBenchmark.RunAsync,
     ["cluster"] = ClusterBenchmark.RunAsync,
+    ["cluster-failover"] = ClusterBenchmark.RunFailoverAsync,
 };
 
 var name = args.FirstOrDefault() ?? "all";

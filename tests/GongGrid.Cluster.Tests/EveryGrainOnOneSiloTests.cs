@@ -14,8 +14,8 @@ public sealed class EveryGrainOnOneSiloTests(PostgresServer postgres)
         var batches = PeaceTraffic.Batches();
 
         // Three bridges, each on its own silo, sending a third of the burst: every silo takes ingest for every commune.
-        var senders = Enumerable.Range(0, 3).Select(index => new FailoverSender(() => cluster.Live, firstSilo: index)).ToList();
-        await Task.WhenAll(senders.Select((sender, index) => sender.SendAsync(batches.Where((_, batch) => batch % 3 == index))));
+        var senders = FailoverSender.Bridges(cluster);
+        await FailoverSender.SendSharedAsync(senders, batches);
 
         var summaries = await Task.WhenAll(cluster.Silos.Select(silo => silo.NightSummaryAsync()));
         Assert.All(summaries, summary => Assert.Equal(summaries[0], summary));

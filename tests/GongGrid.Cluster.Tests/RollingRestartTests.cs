@@ -15,7 +15,7 @@ public sealed class RollingRestartTests(PostgresServer postgres)
         var batches = PeaceTraffic.Batches();
         var originals = cluster.Silos;
         using var rolled = new CancellationTokenSource();
-        var senders = Enumerable.Range(0, 3).Select(index => new FailoverSender(() => cluster.Live, firstSilo: index)).ToList();
+        var senders = FailoverSender.Bridges(cluster);
 
         // The bridges send the burst over and over (every pass after the first is duplicates) until the roll is done.
         var load = Task.WhenAll(senders.Select(async (sender, index) =>

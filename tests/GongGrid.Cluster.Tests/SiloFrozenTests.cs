@@ -18,13 +18,13 @@ public sealed class SiloFrozenTests(PostgresServer postgres)
         await using var cluster = await SiloCluster.StartAsync(postgres.Server, silos: 3);
         await cluster.ConnectManagementAsync();
         var batches = PeaceTraffic.Batches();
-        var senders = Enumerable.Range(0, 3).Select(index => new FailoverSender(() => cluster.Live, firstSilo: index)).ToList();
-        await Task.WhenAll(senders.Select((sender, index) => sender.SendAsync(batches.Take(batches.Count / 3).Where((_, batch) => batch % 3 == index))));
+        var senders = FailoverSender.Bridges(cluster);
+        await FailoverSender.SendSharedAsync(senders, [.. batches.Take(batches.Count / 3)]);
 
         // SIGSTOP: its grains hold what they held, its sockets stay open, and it answers no probe.
         var frozen = cluster.Silos[1];
         await cluster.FreezeAsync(frozen);
-        await Task.WhenAll(senders.Select((sender, index) => sender.SendAsync(batches.Skip(batches.Count / 3).Where((_, batch) => batch % 3 == index))));
+        await FailoverSender.SendSharedAsync(senders, [.. batches.Skip(batches.Count / 3)]);
         var active = await Eventually.Until(cluster.ActiveSiloCountAsync, count => count == 2, TimeSpan.FromSeconds(60));
         Assert.True(active == 2, $"{active} silos still active with {frozen.Name} frozen\n{cluster.Describe()}");
 

@@ -14,9 +14,9 @@ public sealed class SiloKilledMidBurstTests(PostgresServer postgres)
         var reference = await SingleSiloReference.RunAsync();
         await using var cluster = await SiloCluster.StartAsync(postgres.Server, silos: 3);
         var batches = PeaceTraffic.Batches();
-        var senders = Enumerable.Range(0, 3).Select(index => new FailoverSender(() => cluster.Live, firstSilo: index)).ToList();
+        var senders = FailoverSender.Bridges(cluster);
 
-        var sending = Task.WhenAll(senders.Select((sender, index) => sender.SendAsync(batches.Where((_, batch) => batch % 3 == index))));
+        var sending = FailoverSender.SendSharedAsync(senders, batches);
         await Eventually.Until(() => Task.FromResult(senders.Sum(sender => sender.BatchesAcknowledged)), acknowledged => acknowledged >= batches.Count / 3, TimeSpan.FromSeconds(60));
         var victim = cluster.Silos[1];
         await victim.Process.KillAsync();

@@ -23,6 +23,14 @@ public sealed class FailoverSender(Func<IReadOnlyList<ClusterSilo>> liveSilos, i
     /// <summary>Why streams failed, for an assertion's message.</summary>
     public ConcurrentQueue<string> Failures { get; } = new();
 
+    /// <summary>One sender per bridge, each starting on a different silo of the cluster, as bridges spread over it.</summary>
+    public static List<FailoverSender> Bridges(SiloCluster cluster, int count = 3) =>
+        [.. Enumerable.Range(0, count).Select(index => new FailoverSender(() => cluster.Live, firstSilo: index))];
+
+    /// <summary>Sends the burst shared among <paramref name="senders"/>: batch i goes to sender i mod their count.</summary>
+    public static Task SendSharedAsync(IReadOnlyList<FailoverSender> senders, IReadOnlyList<DeviceEvent[]> batches) =>
+        Task.WhenAll(senders.Select((sender, index) => sender.SendAsync(batches.Where((_, batch) => batch % senders.Count == index))));
+
     public async Task SendAsync(IEnumerable<DeviceEvent[]> batches)
     {
         BridgeStream? stream = null;

@@ -14,6 +14,8 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreC
     ["mqtt-publish"] = MqttPublishBenchmark.RunAsync,
     ["mqtt-e2e"] = EndToEndBurstBenchmark.RunAsync,
     ["broker-kill"] = BrokerKillBenchmark.RunAsync,
+    ["cluster"] = ClusterBenchmark.RunAsync,
+    ["cluster-failover"] = ClusterBenchmark.RunFailoverAsync,
 };
 
 var name = args.FirstOrDefault() ?? "all";

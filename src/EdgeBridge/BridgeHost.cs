@@ -37,14 +37,14 @@ public sealed class BridgeHost(BridgeOptions options, ILoggerFactory logging, Ti
         var intake = new DeviceIntake(journal, directory, Metrics, clock, logging.CreateLogger<DeviceIntake>());
         await using var broker = new BrokerSession(options.Broker, TopicFilters(), intake.AcceptAsync, logging.CreateLogger<BrokerSession>());
         broker.LinkChanged += Metrics.SetBrokerLink;
-        using var channel = GridChannel.Open(options.Grid);
-        var uplink = new GridUplink(channel, options.Grid, journal, directory, new CommandPublisher(broker, Metrics), Metrics, clock, logging.CreateLogger<GridUplink>());
+        using var silos = new GridSilos(options.Grid);
+        var uplink = new GridUplink(silos, options.Grid, journal, directory, new CommandPublisher(broker, Metrics), Metrics, clock, logging.CreateLogger<GridUplink>());
         using var journalGauges = new JournalGauges(journal, clock);
         await using var metricsPage = options.MetricsListen.Length == 0 ? null : await MetricsPageAsync(cancellationToken);
 
         broker.Start();
         var running = new[] { intake.RunAsync(cancellationToken), uplink.RunAsync(cancellationToken) };
-        ready($"bridge for {string.Join(", ", options.Villages)}: broker {options.Broker.Host}:{options.Broker.Port}, grid {options.Grid.Address}, journal depth {recovered}, metrics {metricsPage?.Urls.FirstOrDefault() ?? "off"}");
+        ready($"bridge for {string.Join(", ", options.Villages)}: broker {options.Broker.Host}:{options.Broker.Port}, grid {string.Join(" ", options.Grid.SiloAddresses)}, journal depth {recovered}, metrics {metricsPage?.Urls.FirstOrDefault() ?? "off"}");
         try
         {
             await Task.WhenAll(running);

@@ -48,6 +48,9 @@ public sealed class GridHost : IAsyncDisposable
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         var options = builder.Configuration.GetSection("GongGrid").Get<GridOptions>() ?? new GridOptions();
         builder.UseOrleans(silo => silo.ConfigureGrid(options, clock).UseGridKubernetes(builder.Configuration));
+        // SIGTERM stops the host: Orleans stops taking calls and deactivates its grains (state written as grains
+        // write it) so the other silos take them; past the grace the process ends regardless.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownGrace);
         var description = GridStorage.Describe(options);
         if (builder is not WebApplicationBuilder web)
         {

@@ -9,7 +9,8 @@ namespace GongGrid.Testing.Processes;
 /// broker need their own <paramref name="ClientId"/>, since the broker keeps one session per client id.
 /// </summary>
 public sealed record BridgeSetup(
-    IReadOnlyList<string> Villages, int BrokerPort, string GridAddress, string Token, string DataDirectory, string ClientId = "gonggrid-bridge");
+    IReadOnlyList<string> Villages, int BrokerPort, string GridAddress, string Token, string DataDirectory, string ClientId = "gonggrid-bridge",
+    IReadOnlyList<string>? GridAddresses = null);
 
 /// <summary>
 /// The edge bridge as an operator runs it (<c>dotnet GongGrid.EdgeBridge.dll --GongGrid:Bridge:…</c>), in its own
@@ -57,6 +58,7 @@ public sealed partial class BridgeProcess : IAsyncDisposable
             "--GongGrid:Bridge:MetricsListen=http://127.0.0.1:0",
         };
         arguments.AddRange(setup.Villages.Select((village, index) => $"--GongGrid:Bridge:Villages:{index}={village}"));
+        arguments.AddRange((setup.GridAddresses ?? []).Select((address, index) => $"--GongGrid:Bridge:Grid:Addresses:{index}={address}"));
         var process = ChildProcess.StartDotnet("bridge", ProjectOutput.Find("src/EdgeBridge", "GongGrid.EdgeBridge.dll"), arguments);
         try
         {

@@ -13,8 +13,12 @@ fi
 
 # Debian packages the tests need, each as "package:probe"; the probe (a command on PATH, or a file) shows it is there.
 # Node.js and npm run the grpc-js interop test (tests/interop) and drive the dashboard test's browser (tests/dashboard);
-# mosquitto is the broker the MQTT tests start; chromium is the headless browser the dashboard test opens the page in.
-apt_packages=(nodejs:node npm:npm mosquitto:/usr/sbin/mosquitto chromium:/usr/bin/chromium)
+# mosquitto is the broker the MQTT tests start; chromium is the headless browser the dashboard test opens the page in;
+# kubectl (Debian's kubernetes-client) renders deploy/k8s with its kustomize, promtool (in prometheus) checks the
+# alert rules in deploy/prometheus; PostgreSQL 15 is the cluster's database: the tests initdb a throwaway server of
+# their own on a free loopback port (as the package's unprivileged postgres user when run as root), never the server
+# the package sets up.
+apt_packages=(nodejs:node npm:npm mosquitto:/usr/sbin/mosquitto chromium:/usr/bin/chromium kubernetes-client:kubectl prometheus:promtool postgresql:/usr/lib/postgresql/15/bin/initdb)
 
 missing=()
 for entry in "${apt_packages[@]}"; do

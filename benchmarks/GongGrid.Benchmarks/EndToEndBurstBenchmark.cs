@@ -112,7 +112,7 @@ internal static class EndToEndBurstBenchmark
             clock)).ToList();
         using var stop = new CancellationTokenSource();
         var running = bridges.Select(bridge => bridge.RunAsync(_ => { }, stop.Token)).ToList();
-        while (bridges.Any(bridge => bridge.Metrics.Link != "up" || !bridge.Metrics.BrokerConnected))
+        while (bridges.Any(bridge => !bridge.Metrics.LinkUp || !bridge.Metrics.BrokerConnected))
         {
             await Task.Delay(50);
         }

@@ -13,6 +13,9 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreC
     ["journal"] = JournalBenchmark.RunAsync,
     ["mqtt-publish"] = MqttPublishBenchmark.RunAsync,
     ["mqtt-e2e"] = EndToEndBurstBenchmark.RunAsync,
+    ["broker-kill"] = BrokerKillBenchmark.RunAsync,
+    ["cluster"] = ClusterBenchmark.RunAsync,
+    ["cluster-failover"] = ClusterBenchmark.RunFailoverAsync,
 };
 
 var name = args.FirstOrDefault() ?? "all";

@@ -6,8 +6,9 @@ using GongGrid.EdgeBridge.Uplink;
 using GongGrid.Grains.Interfaces;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
 
 namespace GongGrid.EdgeBridge;
 
@@ -15,7 +16,7 @@ namespace GongGrid.EdgeBridge;
 /// One bridge: the journal, the MQTT session (clean session off, manual acknowledgement), the intake that
 /// journals device messages, the uplink that forwards them, and the metrics page.
 /// </summary>
-public sealed class BridgeHost(BridgeOptions options, ILoggerFactory logging, TimeProvider clock)
+public sealed class BridgeHost(BridgeOptions options, ILoggerFactory logging, TimeProvider clock) : IDisposable
 {
     public BridgeMetrics Metrics { get; } = new();
 
@@ -36,13 +37,14 @@ public sealed class BridgeHost(BridgeOptions options, ILoggerFactory logging, Ti
         var intake = new DeviceIntake(journal, directory, Metrics, clock, logging.CreateLogger<DeviceIntake>());
         await using var broker = new BrokerSession(options.Broker, TopicFilters(), intake.AcceptAsync, logging.CreateLogger<BrokerSession>());
         broker.LinkChanged += Metrics.SetBrokerLink;
-        using var channel = GridChannel.Open(options.Grid);
-        var uplink = new GridUplink(channel, options.Grid, journal, directory, new CommandPublisher(broker, Metrics), Metrics, clock, logging.CreateLogger<GridUplink>());
-        await using var metricsPage = options.MetricsListen.Length == 0 ? null : await MetricsPageAsync(journal, clock, cancellationToken);
+        using var silos = new GridSilos(options.Grid);
+        var uplink = new GridUplink(silos, options.Grid, journal, directory, new CommandPublisher(broker, Metrics), Metrics, clock, logging.CreateLogger<GridUplink>());
+        using var journalGauges = new JournalGauges(journal, clock);
+        await using var metricsPage = options.MetricsListen.Length == 0 ? null : await MetricsPageAsync(cancellationToken);
 
         broker.Start();
         var running = new[] { intake.RunAsync(cancellationToken), uplink.RunAsync(cancellationToken) };
-        ready($"bridge for {string.Join(", ", options.Villages)}: broker {options.Broker.Host}:{options.Broker.Port}, grid {options.Grid.Address}, journal depth {recovered}, metrics {metricsPage?.Urls.FirstOrDefault() ?? "off"}");
+        ready($"bridge for {string.Join(", ", options.Villages)}: broker {options.Broker.Host}:{options.Broker.Port}, grid {string.Join(" ", options.Grid.SiloAddresses)}, journal depth {recovered}, metrics {metricsPage?.Urls.FirstOrDefault() ?? "off"}");
         try
         {
             await Task.WhenAll(running);
@@ -53,22 +55,25 @@ public sealed class BridgeHost(BridgeOptions options, ILoggerFactory logging, Ti
         }
     }
 
+    public void Dispose() => Metrics.Dispose();
+
     /// <summary>What the bridge subscribes to: the configured filters, or each village's event topics.</summary>
     private List<string> TopicFilters() =>
         options.Broker.TopicFilters.Count > 0 ? options.Broker.TopicFilters : [.. options.Villages.Select(DeviceTopic.EventsOf)];
 
-    private async Task<WebApplication> MetricsPageAsync(EventJournal journal, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>The bridge's meter (and the runtime's: GC, thread pool) for Prometheus at /metrics, on its own small HTTP/1.1 server.</summary>
+    private async Task<WebApplication> MetricsPageAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(options.MetricsListen);
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(BridgeMetrics.MeterName, "System.Runtime")
+            // Every scrape reads the instruments afresh (the exporter caches 300 ms by default): a test or an operator
+            // polling for a count acts on the count now, and Prometheus's 15 s scrapes gain nothing from a cache.
+            .AddPrometheusExporter(exporter => exporter.ScrapeResponseCacheDurationMilliseconds = 0));
         var page = builder.Build();
-        page.MapGet("/metrics", () =>
-        {
-            var journalMetrics = journal.GetMetrics();
-            var oldest = journalMetrics.OldestUnacknowledgedAppendedAt is { } appended ? time.GetUtcNow() - appended : (TimeSpan?)null;
-            return Results.Text(Metrics.Render(journalMetrics.Depth, oldest), "text/plain; version=0.0.4");
-        });
+        page.MapPrometheusScrapingEndpoint();
         await page.StartAsync(cancellationToken);
         return page;
     }

@@ -29,7 +29,8 @@ Console.CancelKeyPress += (_, cancel) =>
 
 try
 {
-    await new BridgeHost(options, logging, TimeProvider.System).RunAsync(Console.WriteLine, stop.Token);
+    using var bridge = new BridgeHost(options, logging, TimeProvider.System);
+    await bridge.RunAsync(Console.WriteLine, stop.Token);
     return 0;
 }
 catch (Exception error) when (error is InvalidOperationException or IOException or UriFormatException)

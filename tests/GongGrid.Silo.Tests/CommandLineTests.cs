@@ -93,7 +93,7 @@ public sealed class CommandLineTests
         var run = await SiloProcess.RunAsync(scratch.Path, "replay");
 
         Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Contains("unknown command 'replay'; the commands are demo, serve, import, ingest, report, token.", run.Errors, StringComparison.Ordinal);
+        Assert.Contains("unknown command 'replay'; the commands are demo, serve, import, ingest, report, token, db.", run.Errors, StringComparison.Ordinal);
         Assert.False(Directory.Exists(scratch.Data));
     }
 }

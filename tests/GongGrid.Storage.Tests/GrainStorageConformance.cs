@@ -1,7 +1,8 @@
 using GongGrid.Grains.Devices;
-using Orleans;
+using GongGrid.Testing.Postgres;
 using Orleans.Runtime;
 using Orleans.Storage;
+using Orleans;
 
 namespace GongGrid.Storage.Tests;
 
@@ -148,12 +149,11 @@ public sealed class InMemoryGrainStorageTests : GrainStorageConformance
     protected override Task<StorageProvider> StartAsync() => StorageProvider.InMemoryAsync();
 }
 
-public sealed class SqliteGrainStorageTests : GrainStorageConformance
+/// <summary>A provider whose state outlives the silo: what a restart must keep.</summary>
+public abstract class DurableGrainStorageConformance : GrainStorageConformance
 {
-    protected override Task<StorageProvider> StartAsync() => StorageProvider.SqliteAsync();
-
     [Fact]
-    public async Task State_survives_a_restart_on_the_same_file_and_its_etag_still_guards_it()
+    public async Task State_survives_a_restart_on_the_same_store_and_its_etag_still_guards_it()
     {
         var etag = await WriteAsync(Battery(42), etag: null);
 
@@ -163,4 +163,15 @@ public sealed class SqliteGrainStorageTests : GrainStorageConformance
         Assert.Equal((42, etag), (read.State!.BatteryPercent, read.ETag));
         await Assert.ThrowsAsync<InconsistentStateException>(() => WriteAsync(Battery(1), etag: null));
     }
+}
+
+public sealed class SqliteGrainStorageTests : DurableGrainStorageConformance
+{
+    protected override Task<StorageProvider> StartAsync() => StorageProvider.SqliteAsync();
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresGrainStorageTests(PostgresServer postgres) : DurableGrainStorageConformance
+{
+    protected override Task<StorageProvider> StartAsync() => StorageProvider.PostgresAsync(postgres.Server);
 }

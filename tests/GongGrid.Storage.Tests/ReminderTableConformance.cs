@@ -1,5 +1,6 @@
-using Orleans;
+using GongGrid.Testing.Postgres;
 using Orleans.Runtime;
+using Orleans;
 
 namespace GongGrid.Storage.Tests;
 
@@ -85,12 +86,11 @@ public sealed class InMemoryReminderTableTests : ReminderTableConformance
     protected override Task<StorageProvider> StartAsync() => StorageProvider.InMemoryAsync();
 }
 
-public sealed class SqliteReminderTableTests : ReminderTableConformance
+/// <summary>A reminder table that outlives the silo: what a restart must keep.</summary>
+public abstract class DurableReminderTableConformance : ReminderTableConformance
 {
-    protected override Task<StorageProvider> StartAsync() => StorageProvider.SqliteAsync();
-
     [Fact]
-    public async Task Reminders_survive_a_restart_on_the_same_file()
+    public async Task Reminders_survive_a_restart_on_the_same_store()
     {
         var village = GrainId.Create("village", "ngoc-lac/cao-thinh/lang-moi");
         var etag = await Provider.Reminders.UpsertRow(Reminder(village, "night-close"));
@@ -99,4 +99,15 @@ public sealed class SqliteReminderTableTests : ReminderTableConformance
 
         Assert.Equal(etag, (await Provider.Reminders.ReadRow(village, "night-close"))?.ETag);
     }
+}
+
+public sealed class SqliteReminderTableTests : DurableReminderTableConformance
+{
+    protected override Task<StorageProvider> StartAsync() => StorageProvider.SqliteAsync();
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresReminderTableTests(PostgresServer postgres) : DurableReminderTableConformance
+{
+    protected override Task<StorageProvider> StartAsync() => StorageProvider.PostgresAsync(postgres.Server);
 }

@@ -1,8 +1,11 @@
 using GongGrid.Grains.Storage;
 using GongGrid.Silo.Hosting;
+using GongGrid.Storage.Postgres;
 using GongGrid.Testing;
+using GongGrid.Testing.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
+using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Storage;
 
@@ -10,7 +13,8 @@ namespace GongGrid.Storage.Tests;
 
 /// <summary>
 /// A grain storage and reminder table as a silo resolves them, so each provider is tested as Orleans uses it:
-/// Orleans's in-memory providers, or ours on a SQLite file that outlives the silo (<see cref="ReopenAsync"/>).
+/// Orleans's in-memory providers, ours on a SQLite file, or Orleans's ADO.NET providers on PostgreSQL with our
+/// schema; the last two outlive the silo (<see cref="ReopenAsync"/>).
 /// </summary>
 public sealed class StorageProvider : IAsyncDisposable
 {
@@ -36,6 +40,19 @@ public sealed class StorageProvider : IAsyncDisposable
     {
         var directory = Directory.CreateTempSubdirectory("gonggrid-storage-").FullName;
         return StartAsync(silo => silo.UseGridSqlite(Path.Combine(directory, "grid.db")), directory);
+    }
+
+    /// <summary>Orleans's ADO.NET providers on a fresh database of <paramref name="server"/>, with our schema and queries.</summary>
+    public static async Task<StorageProvider> PostgresAsync(ThrowawayPostgres server)
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        // One ServiceId across restarts, as a deployment keeps it: the rows are the service's, and the test cluster
+        // would otherwise pick a new id for each silo it starts.
+        return await StartAsync(silo =>
+        {
+            silo.Services.PostConfigure<ClusterOptions>(cluster => cluster.ServiceId = "gonggrid-conformance");
+            silo.UseGridPostgresStore(PostgresDatabase.Open(connectionString));
+        }, directory: null);
     }
 
     /// <summary>Stops the silo and starts another on the same storage, as a restart does.</summary>

@@ -86,7 +86,8 @@ async function bridgeLinkUp() {
   while (Date.now() < deadline) {
     try {
       const text = await (await fetch(metricsUrl)).text();
-      if (/^gonggrid_bridge_link_up\{state="up"\} 1$/m.test(text)) return;
+      // gonggrid_bridge_link_up 1, whatever labels the exporter adds (otel_scope_name).
+      if (/^gonggrid_bridge_link_up(\{[^}]*\})? 1$/m.test(text)) return;
     } catch {
       // not listening yet
     }

@@ -1,16 +1,19 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
+using System.Diagnostics.Metrics;
 
 namespace GongGrid.EdgeBridge.Metrics;
 
 /// <summary>
 /// What an operator asks of a bridge at 22:00: is the link up, is anything piling up, and what was refused and why.
-/// Written as Prometheus text; counters only grow.
+/// The counts live here (the demo reads them too) and are published as observable instruments on the
+/// <see cref="MeterName"/> meter, which the metrics page exports for Prometheus; counters only grow.
 /// </summary>
-public sealed class BridgeMetrics
+public sealed class BridgeMetrics : IDisposable
 {
+    public const string MeterName = "GongGrid.EdgeBridge";
+
     private readonly ConcurrentDictionary<string, long> _rejected = new();
+    private readonly Meter _meter = new(MeterName);
     private long _received;
     private long _journaled;
     private long _forwarded;
@@ -18,8 +21,25 @@ public sealed class BridgeMetrics
     private long _duplicates;
     private long _journalFullWaits;
     private long _commands;
-    private volatile string _link = "down";
+    private volatile bool _linkUp;
     private volatile bool _brokerConnected;
+
+    public BridgeMetrics()
+    {
+        Count("gonggrid.bridge.events.received", "Device events received from the broker.", () => Received);
+        Count("gonggrid.bridge.events.journaled", "Events durably in the journal (then acknowledged to the broker).", () => Journaled);
+        Count("gonggrid.bridge.events.forwarded", "Events sent to the grid, resends included.", () => Forwarded);
+        Count("gonggrid.bridge.events.acknowledged", "Events the grid acknowledged.", () => Acknowledged);
+        Count("gonggrid.bridge.events.duplicate", "Events the grid had already applied.", () => Interlocked.Read(ref _duplicates));
+        Count("gonggrid.bridge.journal.full_waits", "Times an event waited because the journal was full.", () => Interlocked.Read(ref _journalFullWaits));
+        Count("gonggrid.bridge.commands", "Device commands published to the broker.", () => Interlocked.Read(ref _commands));
+        _meter.CreateObservableCounter(
+            "gonggrid.bridge.events.rejected",
+            () => _rejected.Select(pair => new Measurement<long>(pair.Value, new KeyValuePair<string, object?>("reason", pair.Key))),
+            description: "Events refused, by reason.");
+        _meter.CreateObservableGauge("gonggrid.bridge.link_up", () => _linkUp ? 1 : 0, description: "Whether the uplink stream to the grid is open.");
+        _meter.CreateObservableGauge("gonggrid.bridge.broker_connected", () => _brokerConnected ? 1 : 0, description: "Whether the MQTT session with the village broker is up.");
+    }
 
     public long Received => Interlocked.Read(ref _received);
 
@@ -29,7 +49,7 @@ public sealed class BridgeMetrics
 
     public long Acknowledged => Interlocked.Read(ref _acknowledged);
 
-    public string Link => _link;
+    public bool LinkUp => _linkUp;
 
     public bool BrokerConnected => _brokerConnected;
 
@@ -56,37 +76,12 @@ public sealed class BridgeMetrics
 
     public void OnCommand() => Interlocked.Increment(ref _commands);
 
-    public void SetLink(string state) => _link = state;
+    public void SetLink(bool up) => _linkUp = up;
 
     public void SetBrokerLink(bool connected) => _brokerConnected = connected;
 
-    /// <summary>The Prometheus exposition, with the journal's depth and the age of its oldest unforwarded event.</summary>
-    public string Render(long journalDepth, TimeSpan? oldestUnacknowledged)
-    {
-        var text = new StringBuilder();
-        Counter(text, "gonggrid_bridge_events_received_total", "Device events received from the broker.", Received);
-        Counter(text, "gonggrid_bridge_events_journaled_total", "Events durably in the journal (then acknowledged to the broker).", Journaled);
-        Counter(text, "gonggrid_bridge_events_forwarded_total", "Events sent to the grid, resends included.", Forwarded);
-        Counter(text, "gonggrid_bridge_events_acknowledged_total", "Events the grid acknowledged.", Acknowledged);
-        Counter(text, "gonggrid_bridge_events_duplicate_total", "Events the grid had already applied.", Interlocked.Read(ref _duplicates));
-        Counter(text, "gonggrid_bridge_journal_full_waits_total", "Times an event waited because the journal was full.", Interlocked.Read(ref _journalFullWaits));
-        Counter(text, "gonggrid_bridge_commands_total", "Device commands published to the broker.", Interlocked.Read(ref _commands));
-        text.Append("# HELP gonggrid_bridge_events_rejected_total Events refused, by reason.\n# TYPE gonggrid_bridge_events_rejected_total counter\n");
-        foreach (var (reason, count) in _rejected.OrderBy(pair => pair.Key, StringComparer.Ordinal))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"gonggrid_bridge_events_rejected_total{{reason=\"{reason}\"}} {count}\n");
-        }
+    public void Dispose() => _meter.Dispose();
 
-        Gauge(text, "gonggrid_bridge_journal_depth", "Events in the journal not yet acknowledged by the grid.", journalDepth);
-        Gauge(text, "gonggrid_bridge_oldest_unacknowledged_seconds", "Age of the oldest event the grid has not acknowledged.", oldestUnacknowledged?.TotalSeconds ?? 0);
-        text.Append(CultureInfo.InvariantCulture, $"# HELP gonggrid_bridge_link_up Whether the uplink stream to the grid is open.\n# TYPE gonggrid_bridge_link_up gauge\ngonggrid_bridge_link_up{{state=\"{_link}\"}} {(_link == "up" ? 1 : 0)}\n");
-        Gauge(text, "gonggrid_bridge_broker_connected", "Whether the MQTT session with the village broker is up.", _brokerConnected ? 1 : 0);
-        return text.ToString();
-    }
-
-    private static void Counter(StringBuilder text, string name, string help, long value) =>
-        text.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} counter\n{name} {value}\n");
-
-    private static void Gauge(StringBuilder text, string name, string help, double value) =>
-        text.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value}\n");
+    private void Count(string name, string description, Func<long> value) =>
+        _meter.CreateObservableCounter(name, value, description: description);
 }

@@ -11,9 +11,9 @@ namespace GongGrid.EdgeBridge.Uplink;
 /// </summary>
 public static class GridChannel
 {
-    public static GrpcChannel Open(UplinkOptions options)
+    public static GrpcChannel Open(string siloAddress, UplinkOptions options)
     {
-        var address = new Uri(options.Address);
+        var address = new Uri(siloAddress);
         var handler = new SocketsHttpHandler
         {
             KeepAlivePingDelay = options.KeepAlivePingDelay,

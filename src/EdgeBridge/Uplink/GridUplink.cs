@@ -4,7 +4,6 @@ using GongGrid.EdgeBridge.Intake;
 using GongGrid.EdgeBridge.Journal;
 using GongGrid.EdgeBridge.Metrics;
 using Grpc.Core;
-using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 
 namespace GongGrid.EdgeBridge.Uplink;
@@ -14,10 +13,11 @@ namespace GongGrid.EdgeBridge.Uplink;
 /// sequence; the grid's acknowledgement releases it from the journal. When the stream breaks, the next one starts
 /// again at the journal's watermark, so everything unacknowledged is sent again (the grid de-duplicates).
 /// Commands coming down the stream are published to the devices. The channel (<see cref="GridChannel"/>) carries the
-/// token.
+/// token. With several silos (<see cref="GridSilos"/>) a broken stream moves the bridge to the next silo at once; only
+/// when every silo failed in a row does it back off.
 /// </summary>
 public sealed class GridUplink(
-    GrpcChannel channel,
+    GridSilos silos,
     UplinkOptions options,
     EventJournal journal,
     DeviceDirectory directory,
@@ -26,8 +26,6 @@ public sealed class GridUplink(
     TimeProvider clock,
     ILogger<GridUplink> logger)
 {
-    private readonly IngestService.IngestServiceClient _client = new(channel);
-
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var failures = 0;
@@ -39,9 +37,12 @@ public sealed class GridUplink(
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested)
             {
-                metrics.SetLink("down");
-                var delay = ReconnectBackoff.Delay(failures++, options.ReconnectDelayMin, options.ReconnectDelayMax, Random.Shared);
-                logger.LogWarning("Uplink to {Address} down ({Reason}); retrying in {Delay:F1} s", options.Address, Reason(error), delay.TotalSeconds);
+                metrics.SetLink(up: false);
+                var failed = silos.Address;
+                var round = failures++ / silos.Count;
+                silos.MoveOn();
+                var delay = failures % silos.Count == 0 ? ReconnectBackoff.Delay(round, options.ReconnectDelayMin, options.ReconnectDelayMax, Random.Shared) : TimeSpan.Zero;
+                logger.LogWarning("Uplink to {Address} down ({Reason}); trying {Next} in {Delay:F1} s", failed, Reason(error), silos.Address, delay.TotalSeconds);
                 await Task.Delay(delay, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
             catch (Exception) when (cancellationToken.IsCancellationRequested)
@@ -50,19 +51,20 @@ public sealed class GridUplink(
             }
         }
 
-        metrics.SetLink("down");
+        metrics.SetLink(up: false);
     }
 
     private async Task StreamAsync(Action connected, CancellationToken cancellationToken)
     {
-        var roster = await _client.GetBridgeRosterAsync(new BridgeRosterRequest(), deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken);
+        var client = silos.Client;
+        var roster = await client.GetBridgeRosterAsync(new BridgeRosterRequest(), deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken);
         await directory.UpdateAsync(roster, cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var stream = _client.Ingest(cancellationToken: stop.Token);
+        using var stream = client.Ingest(cancellationToken: stop.Token);
         using var window = new SemaphoreSlim(options.MaxUnacknowledged);
-        metrics.SetLink("up");
+        metrics.SetLink(up: true);
         connected();
-        logger.LogInformation("Uplink to {Address} up; resending from journal sequence {Watermark}", options.Address, journal.Watermark);
+        logger.LogInformation("Uplink to {Address} up; resending from journal sequence {Watermark}", silos.Address, journal.Watermark);
         var receiving = ReceiveAsync(stream.ResponseStream, window, stop.Token);
         var sending = SendAsync(stream.RequestStream, window, stop.Token);
         var ended = await Task.WhenAny(receiving, sending);

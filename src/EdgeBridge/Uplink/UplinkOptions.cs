@@ -3,8 +3,17 @@ namespace GongGrid.EdgeBridge.Uplink;
 /// <summary>How the bridge talks to the grid.</summary>
 public sealed class UplinkOptions
 {
-    /// <summary>The grid's gRPC address (http:// for h2c, https:// for TLS).</summary>
+    /// <summary>The grid's gRPC address (http:// for h2c, https:// for TLS), when the grid is one silo.</summary>
     public string Address { get; set; } = "http://127.0.0.1:50051";
+
+    /// <summary>
+    /// The gRPC addresses of the cluster's silos (any silo serves any village); when the stream to one breaks, the
+    /// bridge moves to the next and resends from its journal. Empty: <see cref="Address"/> alone.
+    /// </summary>
+    public List<string> Addresses { get; set; } = [];
+
+    /// <summary>The silos to try, in order.</summary>
+    public IReadOnlyList<string> SiloAddresses => Addresses.Count > 0 ? Addresses : [Address];
 
     /// <summary>The bridge's edge-bridge token.</summary>
     public string Token { get; set; } = "";

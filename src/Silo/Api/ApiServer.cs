@@ -7,6 +7,7 @@ using GongGrid.Silo.Api.Security;
 using GongGrid.Silo.Api.Services;
 using GongGrid.Silo.Api.Streams;
 using GongGrid.Silo.Dashboard;
+using GongGrid.Silo.Metrics;
 using Grpc.AspNetCore.Web;
 using Grpc.Health.V1;
 using Grpc.HealthCheck;
@@ -87,6 +88,7 @@ public static class ApiServer
             .AddSingleton<DistrictApi>()
             .AddSingleton<AlarmApi>()
             .AddSingleton<IngestApi>()
+            .AddSingleton<IngestMeter>()
             .AddSingleton<AdminApi>()
             .AddSingleton<AlarmFeed>()
             .AddSingleton<IAlarmListener>(services => services.GetRequiredService<AlarmFeed>())
@@ -118,7 +120,8 @@ public static class ApiServer
         app.MapGrpcReflectionService();
     }
 
-    private static IPAddress Address(Uri listen) =>
+    /// <summary>The address a listen URL names: any for * or 0.0.0.0, loopback for localhost.</summary>
+    public static IPAddress Address(Uri listen) =>
         listen.Host is "*" or "0.0.0.0" ? IPAddress.Any : IPAddress.Parse(listen.Host == "localhost" ? "127.0.0.1" : listen.Host);
 
     /// <summary>Where Kestrel listens, with the real port when the configuration asked for port 0.</summary>

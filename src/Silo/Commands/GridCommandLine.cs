@@ -4,7 +4,7 @@ using System.CommandLine.Help;
 namespace GongGrid.Silo.Commands;
 
 /// <summary>
-/// The silo's command line: demo (also what runs without a command), serve, import, ingest, report and token, each
+/// The silo's command line: demo (also what runs without a command), serve, import, ingest, report, token and db, each
 /// declaring its own options. Wrong arguments are named on standard error with exit code 2 before anything starts;
 /// a command that fails at run time (a missing file, a district not imported) exits 1; Ctrl-C and SIGTERM cancel
 /// the running command.
@@ -19,7 +19,7 @@ public static class GridCommandLine
         var demo = new DemoCommand();
         var root = new RootCommand("GongGrid silo: a grid of grains for district-wide gong networks. Without a command it plays the demo.")
         {
-            demo, new ServeCommand(), new ImportCommand(), new IngestCommand(), new ReportCommand(), new TokenCommand(),
+            demo, new ServeCommand(), new ImportCommand(), new IngestCommand(), new ReportCommand(), new TokenCommand(), new DatabaseCommand(),
         };
         foreach (var option in demo.Options)
         {
@@ -46,7 +46,7 @@ public static class GridCommandLine
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = StopPatience });
         }
-        catch (Exception error) when (error is ArgumentException or InvalidOperationException or KeyNotFoundException or IOException)
+        catch (Exception error) when (error is ArgumentException or InvalidOperationException or KeyNotFoundException or IOException or System.Data.Common.DbException)
         {
             await Console.Error.WriteLineAsync($"gonggrid: {error.Message}");
             return 1;

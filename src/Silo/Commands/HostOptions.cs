@@ -11,7 +11,7 @@ namespace GongGrid.Silo.Commands;
 public sealed class HostOptions
 {
     private readonly Option<string?> _data = new("--data") { Description = "The data directory (GongGrid:DataDirectory).", HelpName = "DIR" };
-    private readonly Option<string?> _storage = new("--storage") { Description = "Where grain state is kept: sqlite (the default) or memory (GongGrid:Storage)." };
+    private readonly Option<string?> _storage = new("--storage") { Description = "Where grain state is kept: sqlite (the default), memory, or postgres (a cluster member; GongGrid:Postgres) (GongGrid:Storage)." };
     private readonly Option<DateTimeOffset?> _clock = CheckedOption.Instant("--clock", "Run the grid's clock from this instant instead of real time.");
     private readonly Option<double> _speed;
 

@@ -42,6 +42,10 @@ public sealed class ServeCommand : Command
         {
             await output.WriteLineAsync($"dashboard on {dashboard}");
         }
+        if (grid.MetricsAddress is { } metrics)
+        {
+            await output.WriteLineAsync($"metrics for Prometheus on {metrics}");
+        }
 
         // Scripts and tests wait for this line, and read the port from it when the configuration asked for port 0.
         await output.WriteLineAsync($"serving gRPC on {grid.ApiAddress} ({grid.StorageDescription})");

@@ -21,7 +21,7 @@ public static class MqttDemo
         using var logging = LoggerFactory.Create(builder => builder
             .SetMinimumLevel(LogLevel.Warning)
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
-        var bridge = new BridgeHost(
+        using var bridge = new BridgeHost(
             new BridgeOptions
             {
                 Villages = [.. villages],

@@ -1,4 +1,5 @@
 using GongGrid.Silo.Api;
+using GongGrid.Silo.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,9 @@ public sealed class GridHost : IAsyncDisposable
     /// <summary>Where browsers open the police dashboard; null when this host serves no HTTP/1.1 for them.</summary>
     public Uri? DashboardAddress { get; private init; }
 
+    /// <summary>Where Prometheus reads the silo's metrics (GongGrid:Metrics:Listen); null when off.</summary>
+    public Uri? MetricsAddress { get; private init; }
+
     public string StorageDescription { get; }
 
     public static Task<GridHost> StartAsync(string[] args, TimeProvider clock, CancellationToken cancellationToken = default) =>
@@ -43,7 +47,10 @@ public sealed class GridHost : IAsyncDisposable
             : Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         var options = builder.Configuration.GetSection("GongGrid").Get<GridOptions>() ?? new GridOptions();
-        builder.UseOrleans(silo => silo.ConfigureGrid(options, clock));
+        builder.UseOrleans(silo => silo.ConfigureGrid(options, clock).UseGridKubernetes(builder.Configuration));
+        // SIGTERM stops the host: Orleans stops taking calls and deactivates its grains (state written as grains
+        // write it) so the other silos take them; past the grace the process ends regardless.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownGrace);
         var description = GridStorage.Describe(options);
         if (builder is not WebApplicationBuilder web)
         {
@@ -52,11 +59,22 @@ public sealed class GridHost : IAsyncDisposable
             return new GridHost(host, description);
         }
 
-        ApiServer.Configure(web, builder.Configuration.GetSection("GongGrid:Api").Get<ApiOptions>() ?? new ApiOptions());
+        var api = builder.Configuration.GetSection("GongGrid:Api").Get<ApiOptions>() ?? new ApiOptions();
+        ApiServer.Configure(web, api);
+        var metricsPage = MetricsServer.Configure(web, builder.Configuration.GetSection("GongGrid:Metrics").Get<MetricsOptions>() ?? new MetricsOptions(), api.Tokens);
         var app = web.Build();
         ApiServer.Map(app);
+        if (metricsPage is not null)
+        {
+            MetricsServer.Map(app, metricsPage);
+        }
         await app.StartAsync(cancellationToken);
-        return new GridHost(app, description) { ApiAddress = ApiServer.BoundAddress(app.Services), DashboardAddress = ApiServer.DashboardAddress(app.Services) };
+        return new GridHost(app, description)
+        {
+            ApiAddress = ApiServer.BoundAddress(app.Services),
+            DashboardAddress = ApiServer.DashboardAddress(app.Services),
+            MetricsAddress = metricsPage,
+        };
     }
 
     public async ValueTask DisposeAsync()

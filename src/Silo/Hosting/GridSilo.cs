@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using GongGrid.Silo.Placement;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
@@ -8,13 +6,11 @@ using Orleans.Storage;
 
 namespace GongGrid.Silo.Hosting;
 
-/// <summary>The Orleans silo every GongGrid process hosts: one silo on loopback, its storage, clocks and placement.</summary>
+/// <summary>The Orleans silo every GongGrid process hosts: its storage and cluster, clocks and placement.</summary>
 public static class GridSilo
 {
     public static ISiloBuilder ConfigureGrid(this ISiloBuilder silo, GridOptions options, TimeProvider clock) =>
-        // A single silo; no Orleans clients connect from outside (the gRPC API is the way in), so no gateway.
-        silo.UseLocalhostClustering(siloPort: options.SiloPort == 0 ? FreeLoopbackPort() : options.SiloPort, gatewayPort: 0)
-            .AddGrid(clock)
+        silo.AddGrid(clock)
             .UseGridStorage(options)
             .Configure<GrainCollectionOptions>(collection => collection.CollectionAge = options.IdleCollectionAge);
 
@@ -47,12 +43,5 @@ public static class GridSilo
             reminders.ReminderLoadingWindow = TimeSpan.FromDays(2);
             reminders.RefreshReminderListPeriod = TimeSpan.FromMinutes(1);
         });
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

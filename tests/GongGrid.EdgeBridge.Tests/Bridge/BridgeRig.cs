@@ -56,10 +56,13 @@ internal sealed partial class BridgeRig : IAsyncDisposable
         return silo;
     }
 
-    /// <summary>Starts the bridge; again after a kill, on the same data directory (journal, device list).</summary>
-    public async Task<BridgeProcess> StartBridgeAsync()
+    /// <summary>
+    /// Starts the bridge; again after a kill, on the same data directory (journal, device list). With
+    /// <paramref name="gridAddresses"/> it is given that list of silos instead of the rig's silo alone.
+    /// </summary>
+    public async Task<BridgeProcess> StartBridgeAsync(IReadOnlyList<string>? gridAddresses = null)
     {
-        var bridge = await BridgeProcess.StartAsync(new BridgeSetup(Villages, Broker.Port, $"http://127.0.0.1:{SiloPort}", GridSilo.BridgeToken, BridgeData));
+        var bridge = await BridgeProcess.StartAsync(new BridgeSetup(Villages, Broker.Port, $"http://127.0.0.1:{SiloPort}", GridSilo.BridgeToken, BridgeData, GridAddresses: gridAddresses));
         _bridges.Add(bridge);
         return bridge;
     }

@@ -42,7 +42,7 @@ public sealed class DeliveryQosTests
         try
         {
             await using var journal = EventJournal.Open(new JournalOptions { Directory = Path.Combine(directory, "journal") });
-            var metrics = new BridgeMetrics();
+            using var metrics = new BridgeMetrics();
             var log = new ListLogger();
             var intake = new DeviceIntake(journal, new DeviceDirectory(Path.Combine(directory, "devices.json")), metrics, TimeProvider.System, log);
             var connection = new RecordingConnection();

@@ -15,7 +15,7 @@ public sealed class GridChannelTests
     public async Task Over_h2c_the_bridge_token_goes_with_every_call()
     {
         await using var silo = await GridSilo.StartAsync(new GridSiloSetup(Villages));
-        using var channel = GridChannel.Open(new UplinkOptions { Address = silo.Address.ToString(), Token = GridSilo.BridgeToken });
+        using var channel = GridChannel.Open(silo.Address.ToString(), new UplinkOptions { Token = GridSilo.BridgeToken });
 
         var roster = await new IngestService.IngestServiceClient(channel).GetBridgeRosterAsync(new BridgeRosterRequest(), deadline: DateTime.UtcNow.AddSeconds(20));
 
@@ -28,9 +28,9 @@ public sealed class GridChannelTests
         using var district = new DistrictCertificates();
         using var otherDistrict = new DistrictCertificates();
         await using var silo = await GridSilo.StartAsync(new GridSiloSetup(Villages, CertificatePath: district.GridPfx));
-        using var trusting = GridChannel.Open(new UplinkOptions { Address = silo.Address.ToString(), Token = GridSilo.BridgeToken, CaCertificatePath = district.AuthorityPem });
-        using var misconfigured = GridChannel.Open(new UplinkOptions { Address = silo.Address.ToString(), Token = GridSilo.BridgeToken, CaCertificatePath = otherDistrict.AuthorityPem });
-        using var machineRootsOnly = GridChannel.Open(new UplinkOptions { Address = silo.Address.ToString(), Token = GridSilo.BridgeToken });
+        using var trusting = GridChannel.Open(silo.Address.ToString(), new UplinkOptions { Token = GridSilo.BridgeToken, CaCertificatePath = district.AuthorityPem });
+        using var misconfigured = GridChannel.Open(silo.Address.ToString(), new UplinkOptions { Token = GridSilo.BridgeToken, CaCertificatePath = otherDistrict.AuthorityPem });
+        using var machineRootsOnly = GridChannel.Open(silo.Address.ToString(), new UplinkOptions { Token = GridSilo.BridgeToken });
 
         var roster = await RosterAsync(trusting);
         var wrongCa = await Assert.ThrowsAsync<RpcException>(() => RosterAsync(misconfigured));
@@ -47,9 +47,8 @@ public sealed class GridChannelTests
     {
         await using var silo = await GridSilo.StartAsync(new GridSiloSetup(Villages));
         await using var relay = TcpRelay.Start("127.0.0.1", silo.Address.Port);
-        using var channel = GridChannel.Open(new UplinkOptions
+        using var channel = GridChannel.Open($"http://127.0.0.1:{relay.Port}", new UplinkOptions
         {
-            Address = $"http://127.0.0.1:{relay.Port}",
             Token = GridSilo.BridgeToken,
             KeepAlivePingDelay = TimeSpan.FromSeconds(1),
             KeepAlivePingTimeout = TimeSpan.FromSeconds(1),

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using GongGrid.Testing.Metrics;
+
 namespace GongGrid.Testing.Processes;
 
 /// <summary>
@@ -7,7 +9,8 @@ namespace GongGrid.Testing.Processes;
 /// broker need their own <paramref name="ClientId"/>, since the broker keeps one session per client id.
 /// </summary>
 public sealed record BridgeSetup(
-    IReadOnlyList<string> Villages, int BrokerPort, string GridAddress, string Token, string DataDirectory, string ClientId = "gonggrid-bridge");
+    IReadOnlyList<string> Villages, int BrokerPort, string GridAddress, string Token, string DataDirectory, string ClientId = "gonggrid-bridge",
+    IReadOnlyList<string>? GridAddresses = null);
 
 /// <summary>
 /// The edge bridge as an operator runs it (<c>dotnet GongGrid.EdgeBridge.dll --GongGrid:Bridge:…</c>), in its own
@@ -55,6 +58,7 @@ public sealed partial class BridgeProcess : IAsyncDisposable
             "--GongGrid:Bridge:MetricsListen=http://127.0.0.1:0",
         };
         arguments.AddRange(setup.Villages.Select((village, index) => $"--GongGrid:Bridge:Villages:{index}={village}"));
+        arguments.AddRange((setup.GridAddresses ?? []).Select((address, index) => $"--GongGrid:Bridge:Grid:Addresses:{index}={address}"));
         var process = ChildProcess.StartDotnet("bridge", ProjectOutput.Find("src/EdgeBridge", "GongGrid.EdgeBridge.dll"), arguments);
         try
         {
@@ -100,17 +104,9 @@ public sealed partial class BridgeProcess : IAsyncDisposable
 }
 
 /// <summary>One scrape of the bridge's Prometheus page.</summary>
-public sealed class BridgeMetricsPage
+public sealed class BridgeMetricsPage(PrometheusScrape scrape)
 {
-    private readonly Dictionary<string, double> _samples;
-
-    private BridgeMetricsPage(string text, Dictionary<string, double> samples)
-    {
-        Text = text;
-        _samples = samples;
-    }
-
-    public string Text { get; }
+    public string Text => scrape.Text;
 
     public long Received => Value("gonggrid_bridge_events_received_total");
 
@@ -126,33 +122,19 @@ public sealed class BridgeMetricsPage
 
     public long Commands => Value("gonggrid_bridge_commands_total");
 
-    public bool LinkUp => Value("gonggrid_bridge_link_up{state=\"up\"}") == 1;
+    public bool LinkUp => Value("gonggrid_bridge_link_up") == 1;
 
     public bool BrokerConnected => Value("gonggrid_bridge_broker_connected") == 1;
 
     /// <summary>Every rejection reason on the page with its count.</summary>
-    public IReadOnlyDictionary<string, long> Rejected => _samples
-        .Where(sample => sample.Key.StartsWith("gonggrid_bridge_events_rejected_total{reason=\"", StringComparison.Ordinal))
-        .ToDictionary(sample => sample.Key.Split('"')[1], sample => (long)sample.Value);
+    public IReadOnlyDictionary<string, long> Rejected => scrape.Matching("gonggrid_bridge_events_rejected_total")
+        .ToDictionary(sample => sample.Labels["reason"], sample => (long)sample.Value);
 
     public long RejectedFor(string reason) => Rejected.GetValueOrDefault(reason);
 
-    public static BridgeMetricsPage Parse(string text)
-    {
-        var samples = new Dictionary<string, double>();
-        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (line.StartsWith('#'))
-            {
-                continue;
-            }
-            var space = line.LastIndexOf(' ');
-            samples[line[..space]] = double.Parse(line[(space + 1)..], CultureInfo.InvariantCulture);
-        }
-        return new BridgeMetricsPage(text, samples);
-    }
+    public static BridgeMetricsPage Parse(string text) => new(PrometheusScrape.Parse(text));
 
-    private long Value(string sample) => (long)_samples.GetValueOrDefault(sample);
+    private long Value(string name) => (long)scrape.Sum(name);
 
     public override string ToString() =>
         $"received {Received}, journaled {Journaled}, forwarded {Forwarded}, acknowledged {Acknowledged} ({Duplicates} duplicates), journal depth {JournalDepth}, rejected [{string.Join(", ", Rejected.Select(pair => $"{pair.Key} {pair.Value}"))}]";

@@ -6,6 +6,7 @@ using Grpc.Core;
 using GongGrid.Silo.Api.Mapping;
 using GongGrid.Silo.Api.Security;
 using GongGrid.Silo.Api.Streams;
+using GongGrid.Silo.Metrics;
 using DeviceEvent = GongGrid.Api.V1.DeviceEvent;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,7 +18,9 @@ namespace GongGrid.Silo.Api.Services;
 /// grain. A failure that might be temporary (storage, timeouts) ends the stream without acknowledging, so the
 /// bridge sends the events again; events that can never apply are acknowledged REJECTED with the reason.
 /// </summary>
-public sealed class IngestApi(IGrainFactory grains, BridgeRegistry bridges, SiloStopping stopping, [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : IngestService.IngestServiceBase
+public sealed class IngestApi(
+    IGrainFactory grains, BridgeRegistry bridges, SiloStopping stopping, IngestMeter meter, [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock)
+    : IngestService.IngestServiceBase
 {
     private const int BatchesInFlight = 8;
     private readonly DeviceEventIngest _ingest = new(grains);
@@ -37,6 +40,7 @@ public sealed class IngestApi(IGrainFactory grains, BridgeRegistry bridges, Silo
         {
             await foreach (var request in requests.ReadAllAsync(open.Token))
             {
+                meter.OnReceived(request.Events.Count);
                 foreach (var deviceEvent in request.Events)
                 {
                     if (IsDeviceKey(deviceEvent.DeviceKey))
@@ -89,6 +93,7 @@ public sealed class IngestApi(IGrainFactory grains, BridgeRegistry bridges, Silo
             var bridgeClockBehind = ProtoEvents.Instant(request.SentAt) is { } sentAt ? clock.GetUtcNow() - sentAt : TimeSpan.Zero;
             acks.Acks.AddRange(await Task.WhenAll(request.Events.Select(proto => ApplyAsync(proto, bridgeClockBehind))));
             await responses.WriteAsync(new IngestResponse { Acks = acks });
+            meter.OnAcknowledged(acks.Acks);
         }
         finally
         {

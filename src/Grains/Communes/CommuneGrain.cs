@@ -39,13 +39,14 @@ public sealed class CommuneGrain(
         var before = Tally(date);
         // A village reports an outcome again after a crash may have cut its first report short, maybe between
         // this write and the district's: then pass the counts on again (the district ignores counts it has).
-        var repeated = villages.GetValueOrDefault(night.VillageKey) == night.Outcome;
-        villages[night.VillageKey] = night.Outcome;
+        var repeated = villages.Entries.GetValueOrDefault(night.VillageKey) == night.Outcome;
+        villages.Entries[night.VillageKey] = night.Outcome;
+        villages.Revision++;
         await nights.WriteOrDeactivateAsync(this);
         var after = Tally(date);
         if (after != before || repeated)
         {
-            await District.RecordCommuneNightAsync(new CommuneNightTally(Setup.Key, date, after));
+            await District.RecordCommuneNightAsync(new CommuneNightTally(Setup.Key, date, after, villages.Revision));
         }
     }
 

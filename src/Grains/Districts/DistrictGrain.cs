@@ -29,11 +29,15 @@ public sealed class DistrictGrain(
 
     public async Task RecordCommuneNightAsync(CommuneNightTally tally)
     {
-        if (RecentNights.GetOrAdd(nights.State.Nights, tally.Night) is { } communes && communes.GetValueOrDefault(tally.CommuneKey) != tally.Counts)
+        if (RecentNights.GetOrAdd(nights.State.Nights, tally.Night) is not { } communes
+            || communes.SourceRevisions.GetValueOrDefault(tally.CommuneKey) > tally.Revision
+            || communes.Entries.GetValueOrDefault(tally.CommuneKey) == tally.Counts)
         {
-            communes[tally.CommuneKey] = tally.Counts;
-            await nights.WriteOrDeactivateAsync(this);
+            return; // too old a night, overtaken by newer counts, or counts already kept
         }
+        communes.Entries[tally.CommuneKey] = tally.Counts;
+        communes.SourceRevisions[tally.CommuneKey] = tally.Revision;
+        await nights.WriteOrDeactivateAsync(this);
     }
 
     public async Task RecordAlarmAsync(Alarm alarm)

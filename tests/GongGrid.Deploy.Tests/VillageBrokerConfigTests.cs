@@ -22,10 +22,10 @@ public sealed class VillageBrokerConfigTests
     }
 
     [Fact]
-    public void The_broker_refuses_anonymous_devices_takes_payloads_up_to_256_KiB_and_sends_without_delay()
+    public void The_broker_refuses_anonymous_devices_takes_payloads_up_to_64_KiB_and_sends_without_delay()
     {
         Assert.Equal("false", Settings["allow_anonymous"]);
-        Assert.Equal((256 * 1024).ToString(), Settings["message_size_limit"]);
+        Assert.Equal((64 * 1024).ToString(), Settings["message_size_limit"]);
         Assert.Equal("true", Settings["set_tcp_nodelay"]);
     }
 

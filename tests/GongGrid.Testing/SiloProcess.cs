@@ -39,17 +39,7 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Starts a command with its own deadline and environment (a <c>serve</c> that others call meanwhile).</summary>
     public static SiloProcess Start(string workingDirectory, SiloProcessOptions options, params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
+        var start = ChildProcess.Redirected(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", workingDirectory);
         foreach (var (name, value) in options.Environment)
         {
             start.Environment[name] = value;

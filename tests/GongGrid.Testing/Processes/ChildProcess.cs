@@ -90,23 +90,26 @@ public sealed class ChildProcess : IAsyncDisposable
         return new ChildProcess(name, process, deadline ?? TimeSpan.FromMinutes(2));
     }
 
+    /// <summary>A process with its standard streams redirected as UTF-8 (no byte-order mark on its input).</summary>
+    public static ProcessStartInfo Redirected(string fileName, string workingDirectory) => new(fileName)
+    {
+        WorkingDirectory = workingDirectory,
+        RedirectStandardInput = true,
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+        StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        StandardOutputEncoding = Encoding.UTF8,
+        StandardErrorEncoding = Encoding.UTF8,
+        UseShellExecute = false,
+    };
+
     /// <summary>
     /// Starts <c>node SCRIPT</c> in <paramref name="workingDirectory"/> with <paramref name="environment"/> added, its
     /// standard input open for <see cref="WriteLineAsync"/>. When node is not installed the failure says who installs it.
     /// </summary>
     public static ChildProcess StartNode(string name, string script, string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan deadline)
     {
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
+        var start = Redirected("node", workingDirectory);
         start.ArgumentList.Add(script);
         foreach (var (variable, value) in environment)
         {

@@ -12,13 +12,15 @@ internal sealed record DeviceMessage(string Topic, byte[] Payload)
 internal static class Strikes
 {
     /// <summary>
-    /// <paramref name="count"/> strikes in one village, taking turns among its <paramref name="gongs"/>, 10 ms apart
-    /// from 22:00:00 with unique event ids and per-gong sequence numbers. Strikes closer than a second form one
-    /// group that is no alarm pattern, and gaps under 20 s one round, so the village's strike count for tonight is
-    /// exactly the number of distinct strikes it has applied.
+    /// <paramref name="perGong"/> strikes from each of a village's <paramref name="gongs"/>, taking turns, 10 ms apart
+    /// from 22:00:00 with unique event ids and per-gong sequence numbers. Each gong's strikes are closer than a second
+    /// (one group, no alarm pattern) and under 20 s apart (one round), so the village's strike count for tonight is
+    /// the number of distinct strikes applied from its busiest gong. Keep <paramref name="perGong"/> within what a
+    /// village keeps of one device (VillageSignals.KeptPerDevice): past it the grid refuses a flood.
     /// </summary>
-    public static List<DeviceMessage> InVillage(string villageKey, IReadOnlyList<string> gongs, int count, string idPrefix, int firstIndex = 0)
+    public static List<DeviceMessage> InVillage(string villageKey, IReadOnlyList<string> gongs, int perGong, string idPrefix, int firstIndex = 0)
     {
+        var count = perGong * gongs.Count;
         var messages = new List<DeviceMessage>(count);
         for (var index = firstIndex; index < firstIndex + count; index++)
         {

@@ -10,7 +10,6 @@ namespace GongGrid.EdgeBridge.Tests.Bridge;
 public sealed class SiloKilledTests(ITestOutputHelper output)
 {
     private const string Commune = "ngoc-lac/ngoc-lien";
-    /// <summary>Strikes per gong: one long round each, within what a village keeps of one device (a flood past it is refused).</summary>
     private const int StrikesPerGong = 200;
 
     private static readonly Dictionary<string, string[]> Gongs = new()
@@ -25,7 +24,7 @@ public sealed class SiloKilledTests(ITestOutputHelper output)
         await using var rig = await BridgeRig.StartAsync([.. Gongs.Keys]);
         var bridge = await rig.StartConnectedAsync(storage: "sqlite");
 
-        var plans = Gongs.Select(village => Strikes.InVillage(village.Key, village.Value, StrikesPerGong * village.Value.Length, "silo-kill")).ToList();
+        var plans = Gongs.Select(village => Strikes.InVillage(village.Key, village.Value, StrikesPerGong, "silo-kill")).ToList();
         var total = plans.Sum(plan => plan.Count);
         var publishers = await rig.PublisherPerVillageAsync(Gongs.Keys);
         try

@@ -10,7 +10,6 @@ namespace GongGrid.EdgeBridge.Tests.Bridge;
 public sealed class UplinkDownTests(ITestOutputHelper output)
 {
     private const string Commune = "ngoc-lac/ngoc-lien";
-    /// <summary>Strikes per gong: one long round each, within what a village keeps of one device (a flood past it is refused).</summary>
     private const int StrikesPerGong = 100;
 
     private static readonly Dictionary<string, string[]> Gongs = new()
@@ -26,7 +25,7 @@ public sealed class UplinkDownTests(ITestOutputHelper output)
         var bridge = await rig.StartBridgeAsync();
         await bridge.MetricsUntilAsync(page => page.BrokerConnected, "the bridge is connected to the broker", TimeSpan.FromSeconds(30));
 
-        var plan = Strikes.Interleave([.. Gongs.Select(village => Strikes.InVillage(village.Key, village.Value, StrikesPerGong * village.Value.Length, "offline"))]);
+        var plan = Strikes.Interleave([.. Gongs.Select(village => Strikes.InVillage(village.Key, village.Value, StrikesPerGong, "offline"))]);
         await using (var publisher = await rig.PublisherAsync("devices"))
         {
             await publisher.PublishAsync(plan).WaitAsync(TimeSpan.FromSeconds(60));

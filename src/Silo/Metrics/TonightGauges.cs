@@ -35,7 +35,7 @@ public sealed class TonightGauges : BackgroundService
         _logger = logger;
         var meter = meters.Create(IngestMeter.MeterName);
         meter.CreateObservableGauge("gonggrid.night.villages", CommuneCounts, description: "Villages per outcome tonight, per commune (outcome: on_time, speaker_playback, early, late, incomplete, missed, pending).");
-        meter.CreateObservableGauge("gonggrid.night.final", () => _tonight.Select(district => Measure(district.Summary.IsFinal ? 1 : 0, district)), description: "1 once tonight's window has closed in the district.");
+        meter.CreateObservableGauge("gonggrid.night.final", () => _tonight.Select(district => Measure(district.Summary.IsFinal ? 1 : 0, district)), description: "1 once every village of the district has closed tonight (its summary is final).");
         meter.CreateObservableGauge("gonggrid.alarms.live", () => _tonight.Select(district => Measure(district.LiveAlarms, district)), description: "Alarms raised or acknowledged and not yet resolved, per district.");
     }
 

@@ -7,9 +7,11 @@ import { dateTime, t, term } from './i18n.js';
 
 export function startAlarms(root, app) {
   const alarms = new Map();
+  // Notes being typed, by alarm id: the bar is redrawn whenever any alarm changes, and a redraw must not wipe them.
+  const notes = new Map();
   const draw = () => show(root, alarms.size === 0
     ? h('p', { class: 'quiet' }, `${t('alarms')}: ${t('noAlarms')}`)
-    : h('ul', {}, [...alarms.values()].sort((a, b) => String(b.raisedAt).localeCompare(String(a.raisedAt))).map(alarm => row(alarm, app, draw))));
+    : h('ul', {}, [...alarms.values()].sort((a, b) => String(b.raisedAt).localeCompare(String(a.raisedAt))).map(alarm => row(alarm, app, draw, notes))));
   draw();
   return follow('live/alarms', { district: app.district, commune: app.commune }, {
     onEvent: ({ alarm, snapshot }, type) => {
@@ -22,9 +24,12 @@ export function startAlarms(root, app) {
   });
 }
 
-function row(alarm, app, draw) {
+function row(alarm, app, draw, notes) {
   const status = term(alarm.status, 'ALARM_STATUS_');
-  const note = h('input', { class: 'note', placeholder: t('notePlaceholder'), 'aria-label': t('notePlaceholder') });
+  const note = h('input', {
+    class: 'note', placeholder: t('notePlaceholder'), 'aria-label': t('notePlaceholder'),
+    value: notes.get(alarm.alarmId) ?? '', oninput: () => notes.set(alarm.alarmId, note.value),
+  });
   const problem = h('span', { class: 'error' });
   const act = async (method, request) => {
     try {

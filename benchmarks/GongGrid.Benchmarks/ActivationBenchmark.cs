@@ -20,11 +20,11 @@ internal static class ActivationBenchmark
         for (var run = 0; run <= Runs; run++)
         {
             await using var silo = await BenchSilo.StartAsync();
-            var before = GC.GetTotalMemory(forceFullCollection: true);
+            var before = await LiveHeap.SettledAsync();
             var stopwatch = Stopwatch.StartNew();
             await ActivateAsync(silo, $"run-{run}");
             var elapsed = stopwatch.Elapsed;
-            var after = GC.GetTotalMemory(forceFullCollection: true);
+            var after = await LiveHeap.SettledAsync();
             if ((await silo.ActivationCountAsync()) != Activations)
             {
                 throw new InvalidOperationException($"Expected {Activations} activations, found {(await silo.ActivationCountAsync())}.");

@@ -58,12 +58,12 @@ internal static class VillageStateWeights
         {
             _ = make(payload); // as for activations: the first ones release memory held since earlier work
         }
-        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var before = LiveHeap.Bytes();
         for (var index = 0; index < held.Length; index++)
         {
             held[index] = make(payloads[index]);
         }
-        var after = GC.GetTotalMemory(forceFullCollection: true);
+        var after = LiveHeap.Bytes();
         GC.KeepAlive(held);
         return (after - before) / (double)held.Length;
     }

@@ -8,7 +8,7 @@ namespace GongGrid.Grains.Interfaces;
 [Alias("gonggrid.IGongDeviceGrain")]
 public interface IGongDeviceGrain : IGrainWithStringKey
 {
-    /// <summary>Sets the device from its roster entry and starts watching for silence.</summary>
+    /// <summary>Sets the device from its roster entry.</summary>
     Task ConfigureAsync(DeviceSetup setup);
 
     /// <summary>Applies one event; returns only once it is persisted. Throws <see cref="UnknownDeviceException"/> for a device not in the roster.</summary>
@@ -22,4 +22,11 @@ public interface IGongDeviceGrain : IGrainWithStringKey
 
     [ReadOnly]
     Task<DeviceStatus> GetStatusAsync();
+
+    /// <summary>
+    /// Reports the device offline once it has been silent longer than its district allows. Its village asks every
+    /// device on one reminder of its own, one way, so the village never waits on a device (devices call villages).
+    /// </summary>
+    [OneWay]
+    Task CheckSilenceAsync();
 }

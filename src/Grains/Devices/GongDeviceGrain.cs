@@ -17,8 +17,6 @@ public sealed class GongDeviceGrain(
     [PersistentState("device", GridStore.Name)] IPersistentState<DeviceState> device,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IGongDeviceGrain, IRemindable
 {
-    private const string SilenceCheck = "silence-check";
-
     /// <summary>
     /// Heartbeat ids kept for de-duplication. A resend comes within the bridge's in-flight window, a heartbeat or two
     /// per device; a few ids cover it without growing the state of every device in the country.
@@ -44,8 +42,6 @@ public sealed class GongDeviceGrain(
         // roster is reported at import, and a village of healthy devices keeps no status at all.
         device.State.Reported ??= Status() with { Condition = DeviceCondition.Ok, Online = true };
         await ReportIfChangedAsync(writeAnyway: true);
-        var checkEvery = setup.Settings.DeviceOfflineAfter / 2;
-        await this.RegisterOrUpdateReminder(SilenceCheck, checkEvery, checkEvery);
     }
 
     public async Task<EventReceipt> ReceiveAsync(DeviceEvent deviceEvent)
@@ -94,12 +90,19 @@ public sealed class GongDeviceGrain(
         }
     }
 
+    public Task CheckSilenceAsync() => device.State.Setup is null ? Task.CompletedTask : ReportIfChangedAsync(writeAnyway: false);
+
+    /// <summary>
+    /// Devices once watched for their own silence on a reminder each, which the silo keeps in memory (about 2.3 KB)
+    /// whether the device is active or not; their village watches them now, so an old reminder removes itself.
+    /// </summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == SilenceCheck && device.State.Setup is not null)
+        if (await this.GetReminder(reminderName) is { } reminder)
         {
-            await ReportIfChangedAsync(writeAnyway: false);
+            await this.UnregisterReminder(reminder);
         }
+        await CheckSilenceAsync();
     }
 
     private string Slug => GrainKeys.Slug(this.GetPrimaryKeyString());

@@ -15,9 +15,6 @@ public sealed partial class VillageGrain
     /// not say which night closed. Every night that closed since the last final one is finalised here, and again
     /// on activation in case no tick comes; a night already final is never finalised twice.
     /// </summary>
-    public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == NightClose ? FinaliseClosedNightsAsync() : Task.CompletedTask;
-
     private async Task FinaliseClosedNightsAsync()
     {
         if (profile.State.Key is null)

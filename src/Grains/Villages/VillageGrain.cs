@@ -22,6 +22,8 @@ public sealed partial class VillageGrain(
 {
     private const string NightClose = "night-close";
 
+    private const string DeviceWatch = "device-watch";
+
     private string Key => profile.State.Key ?? throw new NotInRosterException("Village", this.GetPrimaryKeyString());
 
     private SignalSettings Settings => profile.State.Settings;
@@ -54,7 +56,15 @@ public sealed partial class VillageGrain(
         await ReportCoverageIfChangedAsync(force: true);
         var nextClose = Rules.NightCalendar.NextClose(clock.GetUtcNow(), setup.Settings);
         await this.RegisterOrUpdateReminder(NightClose, nextClose - clock.GetUtcNow(), TimeSpan.FromDays(1));
+        await WatchDevicesAsync(setup);
     }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
+    {
+        NightClose => FinaliseClosedNightsAsync(),
+        DeviceWatch => AskDevicesAboutSilenceAsync(),
+        _ => Task.CompletedTask,
+    };
 
     public async Task RecordDeviceStatusAsync(DeviceStatus status)
     {

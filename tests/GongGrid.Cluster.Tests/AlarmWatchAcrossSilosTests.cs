@@ -4,6 +4,7 @@ using Google.Protobuf.WellKnownTypes;
 using GongGrid.Api.V1;
 using GongGrid.Testing.Cluster;
 using GongGrid.Testing.Postgres;
+using Grpc.Core;
 using Xunit.Abstractions;
 
 namespace GongGrid.Cluster.Tests;
@@ -22,10 +23,7 @@ public sealed class AlarmWatchAcrossSilosTests(PostgresServer postgres, ITestOut
     public async Task A_watch_on_one_silo_sees_alarms_pressed_through_another_while_the_district_grain_is_on_a_third()
     {
         await using var cluster = await SiloCluster.StartAsync(postgres.Server, silos: 3);
-        await cluster.ConnectManagementAsync();
-        var districtSilo = await cluster.SiloHostingAsync($"district/{TonightInTheCluster.District}");
-        Assert.True(districtSilo is not null, $"the district grain is active nowhere after the import\n{cluster.Describe()}");
-        var (watching, ingesting) = (cluster.Silos.First(silo => silo != districtSilo), cluster.Silos.Last(silo => silo != districtSilo));
+        var (districtSilo, watching, ingesting) = await PlacesAsync(cluster);
         await using var remote = await ClusterAlarmWatch.OpenAsync(watching);
         await using var local = await ClusterAlarmWatch.OpenAsync(districtSilo);
         await using var bridge = new BridgeStream(ingesting);
@@ -49,6 +47,41 @@ public sealed class AlarmWatchAcrossSilosTests(PostgresServer postgres, ITestOut
         output.WriteLine($"alarm push, ingest through {ingesting.Name} to the watcher seeing it, {latencies.Count} alarms; load average {File.ReadAllText("/proc/loadavg").Trim()}");
         output.WriteLine($"  watcher on the district's silo ({districtSilo.Name}): median {Median(latencies.Select(latency => latency.Local))} ms; each {Each(latencies.Select(latency => latency.Local))}");
         output.WriteLine($"  watcher on another silo ({watching.Name}):        median {Median(latencies.Select(latency => latency.Remote))} ms; each {Each(latencies.Select(latency => latency.Remote))}");
+    }
+
+    [Fact]
+    public async Task When_the_district_grains_silo_is_killed_a_watch_on_another_silo_ends_unavailable_and_watched_again_sees_new_alarms()
+    {
+        await using var cluster = await SiloCluster.StartAsync(postgres.Server, silos: 3);
+        var (districtSilo, watching, ingesting) = await PlacesAsync(cluster);
+        var before = await ClusterAlarmWatch.OpenAsync(watching);
+        await using var bridge = new BridgeStream(ingesting);
+        await bridge.SendAsync([Press(Villages[0], 0)]);
+        Assert.NotNull(await before.NextAsync(change => IsRaised(change, Villages[0]), Patience));
+
+        // The district's new activation knows no watcher: changes made before the feed renews would go unsent, so
+        // the feed ends the watch and the dashboard opens it again, from a snapshot.
+        await districtSilo.Process.KillAsync();
+        var ended = await before.Ended.WaitAsync(TimeSpan.FromSeconds(90));
+        await before.DisposeAsync();
+        await using var again = await ClusterAlarmWatch.OpenAsync(watching);
+        var snapshot = await again.NextAsync(change => change.Snapshot && change.Alarm.VillageKey == Villages[0], Patience);
+        // Sent again until acknowledged: Ngọc Liên's grains may have been on the killed silo and be placed anew.
+        await new FailoverSender(() => [ingesting], firstSilo: 0).SendAsync([[Press(Villages[1], 1)]]);
+        var raised = await again.NextAsync(change => IsRaised(change, Villages[1]), Patience);
+
+        Assert.Equal(StatusCode.Unavailable, ended);
+        Assert.True(snapshot is not null, $"the watch opened again on {watching.Name} did not start with the live alarm of {Villages[0]}");
+        Assert.True(raised is not null, $"the watch opened again on {watching.Name} never saw the alarm pressed in {Villages[1]} after {districtSilo.Name} died");
+    }
+
+    /// <summary>The silo the district's grain is on, one to watch from and one to send through, both apart from it.</summary>
+    private static async Task<(ClusterSilo District, ClusterSilo Watching, ClusterSilo Ingesting)> PlacesAsync(SiloCluster cluster)
+    {
+        await cluster.ConnectManagementAsync();
+        var district = await cluster.SiloHostingAsync($"district/{TonightInTheCluster.District}");
+        Assert.True(district is not null, $"the district grain is active nowhere after the import\n{cluster.Describe()}");
+        return (district, cluster.Silos.First(silo => silo != district), cluster.Silos.Last(silo => silo != district));
     }
 
     private static bool IsRaised(AlarmEvent change, string village) =>

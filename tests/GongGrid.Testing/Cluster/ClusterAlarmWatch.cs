@@ -10,7 +10,7 @@ public sealed class ClusterAlarmWatch : IAsyncDisposable
 {
     private readonly AsyncServerStreamingCall<AlarmEvent> _call;
     private readonly Channel<(AlarmEvent Event, long At)> _events = Channel.CreateUnbounded<(AlarmEvent, long)>();
-    private readonly Task _pumping;
+    private readonly Task<StatusCode> _pumping;
 
     private ClusterAlarmWatch(ClusterSilo silo)
     {
@@ -51,7 +51,10 @@ public sealed class ClusterAlarmWatch : IAsyncDisposable
         }
     }
 
-    private async Task PumpAsync()
+    /// <summary>The status the stream ended with, once it has; reading on stops there.</summary>
+    public Task<StatusCode> Ended => _pumping;
+
+    private async Task<StatusCode> PumpAsync()
     {
         try
         {
@@ -59,9 +62,17 @@ public sealed class ClusterAlarmWatch : IAsyncDisposable
             {
                 _events.Writer.TryWrite((change, Stopwatch.GetTimestamp()));
             }
-            _events.Writer.TryComplete();
+            return StatusCode.OK;
         }
-        catch (Exception ended) when (ended is RpcException or OperationCanceledException or IOException)
+        catch (RpcException ended)
+        {
+            return ended.StatusCode;
+        }
+        catch (Exception ended) when (ended is OperationCanceledException or IOException)
+        {
+            return StatusCode.Cancelled;
+        }
+        finally
         {
             _events.Writer.TryComplete();
         }

@@ -21,6 +21,13 @@ public interface IDistrictGrain : IGrainWithStringKey
     /// <summary>A device's health changed.</summary>
     Task RecordDeviceStatusAsync(DeviceStatus status);
 
+    /// <summary>
+    /// Subscribes <paramref name="watcher"/> to the district's alarm changes, or renews its subscription, which lapses a
+    /// minute after its last renewal. False when the district held no subscription for it: the first time, or after
+    /// the district was activated anew (its silo died, its state failed to write), when changes may have gone unsent.
+    /// </summary>
+    Task<bool> WatchAlarmsAsync(IAlarmWatcher watcher);
+
     /// <summary>Counts by outcome for a night, per commune, from live state.</summary>
     [ReadOnly]
     Task<DistrictNightSummary> GetNightSummaryAsync(DateOnly night);

@@ -3,6 +3,7 @@ using GongGrid.Grains.Alarms;
 using GongGrid.Grains.Interfaces;
 using GongGrid.Grains.Interfaces.Roster;
 using GongGrid.Grains.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace GongGrid.Grains.Districts;
 
@@ -14,8 +15,10 @@ namespace GongGrid.Grains.Districts;
 public sealed class DistrictGrain(
     [PersistentState("district", GridStore.Name)] IPersistentState<DistrictState> district,
     [PersistentState("nights", GridStore.Name)] IPersistentState<LiveNights<OutcomeCounts>> nights,
-    IEnumerable<IAlarmListener> alarmListeners) : Grain, IDistrictGrain
+    ILogger<DistrictGrain> logger) : Grain, IDistrictGrain
 {
+    private readonly AlarmWatchers _alarmWatchers = new(logger);
+
     private DistrictSetup Setup => district.State.Setup
         ?? throw new NotInRosterException("District", this.GetPrimaryKeyString(), "; import one first");
 
@@ -45,10 +48,7 @@ public sealed class DistrictGrain(
         if (LiveBoard.Apply(district.State.LiveAlarms, alarm))
         {
             await district.WriteOrDeactivateAsync(this);
-            foreach (var listener in alarmListeners)
-            {
-                listener.OnAlarmChanged(alarm);
-            }
+            _alarmWatchers.Tell(alarm);
         }
     }
 
@@ -59,6 +59,8 @@ public sealed class DistrictGrain(
             await district.WriteOrDeactivateAsync(this);
         }
     }
+
+    public Task<bool> WatchAlarmsAsync(IAlarmWatcher watcher) => Task.FromResult(_alarmWatchers.Watch(watcher));
 
     public Task<DistrictNightSummary> GetNightSummaryAsync(DateOnly night)
     {

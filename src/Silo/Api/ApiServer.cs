@@ -1,6 +1,5 @@
 using System.Net;
 using GongGrid.Api.V1;
-using GongGrid.Grains.Alarms;
 using GongGrid.Silo.Api.Health;
 using GongGrid.Silo.Api.Mapping;
 using GongGrid.Silo.Api.Security;
@@ -91,7 +90,7 @@ public static class ApiServer
             .AddSingleton<IngestMeter>()
             .AddSingleton<AdminApi>()
             .AddSingleton<AlarmFeed>()
-            .AddSingleton<IAlarmListener>(services => services.GetRequiredService<AlarmFeed>())
+            .AddHostedService(services => services.GetRequiredService<AlarmFeed>())
             .AddSingleton<BridgeRegistry>()
             .AddSingleton<SiloStopping>()
             .AddHostedService(services => services.GetRequiredService<SiloStopping>());

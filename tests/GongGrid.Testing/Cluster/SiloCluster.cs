@@ -24,7 +24,13 @@ public sealed class SiloCluster : IAsyncDisposable
     private IHost? _client;
     private int _started;
 
-    private SiloCluster(string connectionString) => ConnectionString = connectionString;
+    private readonly string[] _settings;
+
+    private SiloCluster(string connectionString, string[] settings)
+    {
+        ConnectionString = connectionString;
+        _settings = settings;
+    }
 
     public string ConnectionString { get; }
 
@@ -55,9 +61,10 @@ public sealed class SiloCluster : IAsyncDisposable
     /// Starts all but one silo together, then the last, which imports the sample roster: the import's activations are
     /// placed across every silo already in the cluster, as they would be in a district that has been running.
     /// </summary>
-    public static async Task<SiloCluster> StartAsync(ThrowawayPostgres server, int silos)
+    /// <param name="settings">More configuration for every silo, such as another token.</param>
+    public static async Task<SiloCluster> StartAsync(ThrowawayPostgres server, int silos, params string[] settings)
     {
-        var cluster = new SiloCluster(await server.CreateDatabaseAsync());
+        var cluster = new SiloCluster(await server.CreateDatabaseAsync(), settings);
         try
         {
             await Task.WhenAll(Enumerable.Range(1, silos - 1).Select(_ => cluster.AddSiloAsync()));
@@ -74,7 +81,7 @@ public sealed class SiloCluster : IAsyncDisposable
     public async Task<ClusterSilo> AddSiloAsync(bool importRoster = false)
     {
         var name = $"silo-{Interlocked.Increment(ref _started)}";
-        var silo = await ClusterSilo.StartAsync(name, ConnectionString, importRoster);
+        var silo = await ClusterSilo.StartAsync(name, ConnectionString, importRoster, _settings);
         lock (_gate)
         {
             _silos.Add(silo);

@@ -9,7 +9,6 @@ using GongGrid.Silo.Api.Streams;
 using Alarm = GongGrid.Api.V1.Alarm;
 using AlarmKind = GongGrid.Api.V1.AlarmKind;
 using DeviceKind = GongGrid.Grains.Interfaces.DeviceKind;
-using PlaybackProgram = GongGrid.Api.V1.PlaybackProgram;
 
 namespace GongGrid.Silo.Api.Services;
 
@@ -47,7 +46,7 @@ public sealed class AlarmApi(IGrainFactory grains, AlarmFeed feed, BridgeRegistr
         // Headers now, so a dashboard learns at once that its watch is live, even with no alarm to send yet.
         await context.WriteResponseHeadersAsync([]);
         // Watch before the snapshot, so no change falls between the two; a change seen twice is harmless.
-        using var watcher = feed.Watch(key);
+        using var watcher = await feed.WatchAsync(key);
         foreach (var alarm in await LiveAlarms(key))
         {
             await responses.WriteAsync(new AlarmEvent { Alarm = alarm.ToProto(), Snapshot = true });
@@ -65,6 +64,10 @@ public sealed class AlarmApi(IGrainFactory grains, AlarmFeed feed, BridgeRegistr
         {
             throw new RpcException(new Status(StatusCode.ResourceExhausted, slow.Message));
         }
+        catch (AlarmFeedInterruptedException interrupted)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, interrupted.Message));
+        }
         catch (OperationCanceledException) when (stopping.Ended(context))
         {
             throw SiloStopping.Unavailable("watch again");
@@ -80,29 +83,29 @@ public sealed class AlarmApi(IGrainFactory grains, AlarmFeed feed, BridgeRegistr
         }
 
         var setup = await grains.GetGrain<ICommuneGrain>(communeKey).GetSetupAsync();
+        var kind = request.Kind.ToDomain() ?? Grains.Interfaces.AlarmKind.Unknown;
+        var speakersByVillage = await Task.WhenAll(setup.Villages.Select(async village => (village.Key, Commands:
+            (await grains.GetGrain<IVillageRosterGrain>(village.Key).GetAsync()).Devices
+                .Where(device => device.Kind == DeviceKind.Speaker)
+                .Select(speaker => PlayAlarm(village.Key, speaker, kind)).ToList())));
+        var taken = await bridges.SendAsync(communeKey, [.. speakersByVillage.SelectMany(village => village.Commands)]);
         var reply = new SoundAlarmReply();
-        foreach (var village in setup.Villages)
+        foreach (var (village, commands) in speakersByVillage)
         {
-            var speakers = (await grains.GetGrain<IVillageRosterGrain>(village.Key).GetAsync()).Devices
-                .Where(device => device.Kind == DeviceKind.Speaker).ToList();
-            reply.Speakers += speakers.Count;
-            var sent = speakers.Count(speaker => bridges.TrySend(PlayAlarm(village.Key, speaker, request.Kind)));
+            var sent = commands.Count(command => taken.Contains(command.CommandId));
+            reply.Speakers += commands.Count;
             reply.CommandsSent += sent;
-            if (sent < speakers.Count)
+            if (sent < commands.Count)
             {
-                reply.UnreachableVillages.Add(village.Key);
+                reply.UnreachableVillages.Add(village);
             }
         }
 
         return reply;
     }
 
-    private static DeviceCommand PlayAlarm(string villageKey, DeviceRoster speaker, AlarmKind kind) => new()
-    {
-        CommandId = Guid.NewGuid().ToString("N"),
-        DeviceKey = GrainKeys.Child(villageKey, speaker.Slug),
-        Play = new PlayProgram { Program = PlaybackProgram.Alarm, AlarmKind = kind },
-    };
+    private static PlayCommand PlayAlarm(string villageKey, DeviceRoster speaker, Grains.Interfaces.AlarmKind kind) =>
+        new(Guid.NewGuid().ToString("N"), GrainKeys.Child(villageKey, speaker.Slug), Grains.Interfaces.PlaybackProgram.Alarm, kind);
 
     private async Task<IEnumerable<Grains.Interfaces.Alarm>> LiveAlarms(string key)
     {

@@ -32,7 +32,7 @@ public sealed class IngestApi(
         // Headers now, so the bridge learns at once that the grid took its stream, before any batch is acknowledged.
         await context.WriteResponseHeadersAsync([]);
         using var responses = new OneWriteAtATime<IngestResponse>(responseStream, context.CancellationToken);
-        using var connection = bridges.Connect(caller.Name, caller.Scopes, command => responses.WriteAsync(new IngestResponse { Command = command }));
+        await using var link = await bridges.ConnectAsync(caller.Name, caller.Scopes, command => responses.WriteAsync(new IngestResponse { Command = command }));
         using var slots = new SemaphoreSlim(BatchesInFlight);
         using var open = stopping.Link(context);
         var batches = new List<Task>();

@@ -31,4 +31,11 @@ public interface ICommuneGrain : IGrainWithStringKey
     /// <summary>The villages behind the night's counts other than on time and speaker playback (pending included).</summary>
     [ReadOnly]
     Task<IReadOnlyList<VillageNightLine>> GetVillagesNotOnTimeAsync(DateOnly night);
+
+    /// <summary>
+    /// The counts of every night the commune keeps, from which its district rebuilds its own when it activates.
+    /// Interleaves with every other call: the district asks while the commune may be waiting on the district.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<CommuneNightTally>> GetTalliesAsync();
 }

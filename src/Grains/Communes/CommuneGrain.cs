@@ -99,6 +99,14 @@ public sealed class CommuneGrain(
             .Where(line => line.Outcome.Kind is not (NightOutcomeKind.OnTime or NightOutcomeKind.SpeakerPlayback))
             .ToList();
 
+    public Task<IReadOnlyList<CommuneNightTally>> GetTalliesAsync()
+    {
+        IReadOnlyList<CommuneNightTally> tallies = commune.State.Setup is { } setup
+            ? [.. nights.State.Nights.Select(night => new CommuneNightTally(setup.Key, night.Night, Tally(night.Night), night.Revision))]
+            : [];
+        return Task.FromResult(tallies);
+    }
+
     /// <summary>
     /// Each village's outcome. A village reports only changes of kind and its final outcome, so a provisional one
     /// heard here may have fewer strikes than the village has now: those few are asked of the villages themselves.

@@ -9,15 +9,19 @@ namespace GongGrid.Grains.Districts;
 
 /// <summary>
 /// A district: the top of the tree. Communes push counts, alarms and device problems up to it, so "how many
-/// villages struck on time tonight" is a sum over its communes' live counts, never a scan of villages.
+/// villages struck on time tonight" is a sum over its communes' live counts, never a scan of villages. The counts are
+/// not stored here: every commune stores its villages' outcomes, and the district asks its communes for their counts
+/// when it activates. Storing them cost a write per village report, each rewriting two weeks of counts, and at 23:00
+/// every village in the country reports.
 /// </summary>
 [GrainType("district")]
 public sealed class DistrictGrain(
     [PersistentState("district", GridStore.Name)] IPersistentState<DistrictState> district,
-    [PersistentState("nights", GridStore.Name)] IPersistentState<LiveNights<OutcomeCounts>> nights,
     ILogger<DistrictGrain> logger) : Grain, IDistrictGrain
 {
     private readonly AlarmWatchers _alarmWatchers = new(logger);
+
+    private readonly List<NightEntries<OutcomeCounts>> _nights = [];
 
     private DistrictSetup Setup => district.State.Setup
         ?? throw new NotInRosterException("District", this.GetPrimaryKeyString(), "; import one first");
@@ -30,17 +34,33 @@ public sealed class DistrictGrain(
 
     public Task<DistrictSetup> GetSetupAsync() => Task.FromResult(Setup);
 
-    public async Task RecordCommuneNightAsync(CommuneNightTally tally)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (RecentNights.GetOrAdd(nights.State.Nights, tally.Night) is not { } communes
-            || communes.SourceRevisions.GetValueOrDefault(tally.CommuneKey) > tally.Revision
-            || communes.Entries.GetValueOrDefault(tally.CommuneKey) == tally.Counts)
+        if (district.State.Setup is { } setup)
         {
-            return; // too old a night, overtaken by newer counts, or counts already kept
+            var tallies = await Task.WhenAll(setup.Communes.Select(commune => GrainFactory.Get<ICommuneGrain>(commune.Key).GetTalliesAsync()));
+            foreach (var tally in tallies.SelectMany(communeTallies => communeTallies))
+            {
+                Keep(tally);
+            }
+        }
+    }
+
+    public Task RecordCommuneNightAsync(CommuneNightTally tally)
+    {
+        Keep(tally);
+        return Task.CompletedTask;
+    }
+
+    private void Keep(CommuneNightTally tally)
+    {
+        if (RecentNights.GetOrAdd(_nights, tally.Night) is not { } communes
+            || communes.SourceRevisions.GetValueOrDefault(tally.CommuneKey) > tally.Revision)
+        {
+            return; // too old a night, or overtaken by newer counts
         }
         communes.Entries[tally.CommuneKey] = tally.Counts;
         communes.SourceRevisions[tally.CommuneKey] = tally.Revision;
-        await nights.WriteOrDeactivateAsync(this);
     }
 
     public async Task RecordAlarmAsync(Alarm alarm)
@@ -65,12 +85,12 @@ public sealed class DistrictGrain(
     public Task<DistrictNightSummary> GetNightSummaryAsync(DateOnly night)
     {
         var setup = Setup;
-        if (RecentNights.IsForgotten(nights.State.Nights, night))
+        if (RecentNights.IsForgotten(_nights, night))
         {
             throw new ArgumentOutOfRangeException(nameof(night), night,
                 $"District '{setup.Key}' keeps live counts for the last {RecentNights.Kept} nights; use village history or the quarterly report for {night:yyyy-MM-dd}.");
         }
-        var tallies = RecentNights.Find(nights.State.Nights, night);
+        var tallies = RecentNights.Find(_nights, night);
         var lines = setup.Communes
             .Select(commune => new CommuneNightLine(commune.Key, commune.Name,
                 tallies?.GetValueOrDefault(commune.Key) ?? new OutcomeCounts(Pending: commune.Villages)))

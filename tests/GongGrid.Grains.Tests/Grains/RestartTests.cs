@@ -31,6 +31,25 @@ public sealed class RestartTests : IDisposable
     }
 
     [Fact]
+    public async Task After_a_restart_the_district_counts_tonight_from_its_communes_before_any_new_event()
+    {
+        var path = Path.Combine(_directory, "grid.db");
+        var clock = new ManualTimeProvider(GridHarness.PeaceTime.AddHours(-1));
+        await using (var grid = await GridHarness.StartAsync(silo => silo.UseGridSqlite(path), clock, importRoster: true))
+        {
+            await grid.StrikeAsync(TestDistrict.Thon1Gong, GridHarness.PeaceTime, 9);
+            await grid.StrikeAsync(TestDistrict.Thon2Gong, GridHarness.PeaceTime.AddMinutes(20), 9);
+        }
+
+        await using (var grid = await GridHarness.StartAsync(silo => silo.UseGridSqlite(path), clock, importRoster: false))
+        {
+            var summary = await grid.District.GetNightSummaryAsync(GridHarness.Night);
+
+            Assert.Equal(new OutcomeCounts(OnTime: 1, Late: 1, Pending: 1), summary.Totals);
+        }
+    }
+
+    [Fact]
     public async Task A_village_collected_while_idle_comes_back_with_its_strikes()
     {
         await using var grid = await GridHarness.StartAsync();

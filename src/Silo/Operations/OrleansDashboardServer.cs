@@ -1,10 +1,8 @@
-using GongGrid.Silo.Api;
 using GongGrid.Silo.Api.Security;
+using GongGrid.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Dashboard;
@@ -26,14 +24,8 @@ public static class OrleansDashboardServer
             return null;
         }
 
-        var listen = new Uri(options.Listen);
-        if (listen.Port == 0)
-        {
-            // Its routes are told apart from the police page's by the port, which must be known before Kestrel binds.
-            throw new InvalidOperationException($"GongGrid:OrleansDashboard:Listen is {options.Listen}; give it a port, such as http://127.0.0.1:8081.");
-        }
-        builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(ApiServer.Address(listen), listen.Port, endpoint => endpoint.Protocols = HttpProtocols.Http1));
+        // Its routes are told apart from the police page's by the port, which must be known before Kestrel binds.
+        var listen = PageListener.Listen(builder, "GongGrid:OrleansDashboard:Listen", options.Listen, "http://127.0.0.1:8081");
         builder.UseOrleans(silo => silo.AddDashboard());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ListenPortPolicy>());
         return new Uri(listen, "/");

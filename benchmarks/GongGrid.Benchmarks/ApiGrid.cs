@@ -15,7 +15,7 @@ internal sealed class ApiGrid(GridHost host, string? dataDirectory) : IAsyncDisp
 
     public IGrainFactory Grains => host.Grains;
 
-    public static async Task<ApiGrid> StartAsync(bool sqlite, TimeProvider clock, IReadOnlyList<ApiCaller> callers)
+    public static async Task<ApiGrid> StartAsync(bool sqlite, TimeProvider clock, IReadOnlyList<ApiCaller> callers, IReadOnlyList<string>? settings = null)
     {
         var data = sqlite ? Directory.CreateTempSubdirectory("gonggrid-bench-").FullName : null;
         var args = new List<string>
@@ -39,6 +39,7 @@ internal sealed class ApiGrid(GridHost host, string? dataDirectory) : IAsyncDisp
             args.AddRange(caller.Scopes.Select((scope, at) => $"--GongGrid:Api:Tokens:{index}:Scopes:{at}={scope}"));
         }
 
+        args.AddRange(settings ?? []);
         return new ApiGrid(await GridHost.StartAsync([.. args], clock, serveApi: true), data);
     }
 

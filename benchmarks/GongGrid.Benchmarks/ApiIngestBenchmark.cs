@@ -65,16 +65,17 @@ internal static class ApiIngestBenchmark
         }
     }
 
-    private static async Task<ApiGrid> StartAsync(bool sqlite, IReadOnlyList<DistrictRoster> nation, IReadOnlyList<Bridge> bridges)
+    /// <summary>A fresh grid with the nation imported and a token for each bridge (and <paramref name="others"/>), and <paramref name="settings"/> as given.</summary>
+    internal static async Task<ApiGrid> StartAsync(bool sqlite, IReadOnlyList<DistrictRoster> nation, IReadOnlyList<Bridge> bridges, IReadOnlyList<ApiCaller>? others = null, IReadOnlyList<string>? settings = null)
     {
-        var grid = await ApiGrid.StartAsync(sqlite, new ManualTimeProvider(GridSilo.PeaceTime), [.. bridges.Select(bridge => bridge.Caller)]);
+        var grid = await ApiGrid.StartAsync(sqlite, new ManualTimeProvider(GridSilo.PeaceTime), [.. bridges.Select(bridge => bridge.Caller), .. others ?? []], settings);
         await Parallel.ForEachAsync(nation, new ParallelOptions { MaxDegreeOfParallelism = 4 },
             async (roster, cancellationToken) => await new RosterImport(grid.Grains).ApplyAsync(roster, cancellationToken));
         return grid;
     }
 
     /// <summary>Every bridge streams its batches at once; returns when every event is acknowledged as expected.</summary>
-    private static async Task SendAsync(ApiGrid grid, IReadOnlyList<Bridge> bridges, Func<Bridge, IReadOnlyList<IngestRequest>> batches, Disposition expected)
+    internal static async Task SendAsync(ApiGrid grid, IReadOnlyList<Bridge> bridges, Func<Bridge, IReadOnlyList<IngestRequest>> batches, Disposition expected)
     {
         using var channel = grid.Channel();
         var client = new IngestService.IngestServiceClient(channel);
@@ -128,7 +129,7 @@ internal static class ApiIngestBenchmark
     }
 
     /// <summary>One edge bridge: a token for every <see cref="Streams"/>th district, and its strikes in batches, in the order they are struck.</summary>
-    private sealed record Bridge(ApiCaller Caller, IReadOnlyList<IngestRequest> Strikes, IReadOnlyList<IngestRequest> Refused, int Events)
+    internal sealed record Bridge(ApiCaller Caller, IReadOnlyList<IngestRequest> Strikes, IReadOnlyList<IngestRequest> Refused, int Events)
     {
         public static Bridge Plan(int stream, IReadOnlyList<DistrictRoster> nation, IReadOnlyList<(string DeviceKey, StrikeEvent[] Strikes)> rounds)
         {

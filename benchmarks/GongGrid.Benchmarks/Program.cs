@@ -10,6 +10,7 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreC
     ["flood"] = FloodBenchmark.RunAsync,
     ["api-night-summary"] = ApiNightSummaryBenchmark.RunAsync,
     ["api-ingest"] = ApiIngestBenchmark.RunAsync,
+    ["orleans-dashboard"] = OrleansDashboardCostBenchmark.RunAsync,
     ["journal"] = JournalBenchmark.RunAsync,
     ["mqtt-publish"] = MqttPublishBenchmark.RunAsync,
     ["mqtt-e2e"] = EndToEndBurstBenchmark.RunAsync,

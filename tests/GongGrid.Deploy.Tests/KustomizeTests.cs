@@ -141,6 +141,33 @@ public sealed class KustomizeTests
     }
 
     [Theory]
+    [InlineData("dev", true)]
+    [InlineData("production", false)]
+    public void The_Orleans_dashboard_is_on_in_dev_only_and_reached_only_through_kubectl_port_forward(string overlay, bool served)
+    {
+        const string Setting = "GongGrid__OrleansDashboard__Listen";
+        var rendered = Rendered.Of(overlay);
+        var silo = Silo(rendered);
+        var setting = silo["env"]!.AsArray().SingleOrDefault(variable => (string?)variable!["name"] == Setting);
+
+        Assert.Equal(served, setting is not null);
+        if (setting is null)
+        {
+            return;
+        }
+        Assert.True(SettingKeys.IsKnown(Setting), $"{Setting} names no option the silo reads");
+        var listen = new Uri((string)setting["value"]!);
+        var port = listen.Port.ToString();
+        // On the pod's loopback nothing on the network reaches it; a port-forward connects from inside the pod.
+        Assert.Equal("127.0.0.1", listen.Host);
+        Assert.DoesNotContain(silo["ports"]!.AsArray(), declared => (string?)declared!["containerPort"] == port);
+        Assert.DoesNotContain(rendered.OfKind("Service").SelectMany(service => service["spec"]!["ports"]!.AsArray()), open => (string?)open!["port"] == port);
+        Assert.DoesNotContain(
+            rendered.OfKind("NetworkPolicy").SelectMany(policy => policy["spec"]!["ingress"]?.AsArray() ?? []).SelectMany(rule => rule!["ports"]?.AsArray() ?? []),
+            open => (string?)open!["port"] == port);
+    }
+
+    [Theory]
     [MemberData(nameof(Overlays))]
     public void Every_container_has_resource_requests_and_limits(string overlay)
     {

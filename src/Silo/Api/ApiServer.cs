@@ -126,11 +126,14 @@ public static class ApiServer
     /// <summary>Where Kestrel listens, with the real port when the configuration asked for port 0.</summary>
     public static Uri BoundAddress(IServiceProvider services) => new(Addresses(services).First());
 
-    /// <summary>Where browsers reach the dashboard: WebListen when set, else Listen when it is https; null when neither.</summary>
-    public static Uri? DashboardAddress(IServiceProvider services)
+    /// <summary>
+    /// Where browsers reach the dashboard: WebListen when set (bound second, after Listen), else Listen when it is https;
+    /// null when neither. The metrics page and the Orleans Dashboard are bound later, on ports of their own.
+    /// </summary>
+    public static Uri? DashboardAddress(IServiceProvider services, ApiOptions options)
     {
         var addresses = Addresses(services).Select(address => new Uri(address)).ToList();
-        return addresses.Skip(1).FirstOrDefault() ?? addresses.FirstOrDefault(address => address.Scheme == Uri.UriSchemeHttps);
+        return options.WebListen.Length > 0 ? addresses[1] : addresses.Take(1).FirstOrDefault(address => address.Scheme == Uri.UriSchemeHttps);
     }
 
     private static ICollection<string> Addresses(IServiceProvider services) =>

@@ -46,6 +46,10 @@ public sealed class ServeCommand : Command
         {
             await output.WriteLineAsync($"metrics for Prometheus on {metrics}");
         }
+        if (grid.OrleansDashboardAddress is { } operators)
+        {
+            await output.WriteLineAsync($"Orleans dashboard for operators on {operators}");
+        }
 
         // Scripts and tests wait for this line, and read the port from it when the configuration asked for port 0.
         await output.WriteLineAsync($"serving gRPC on {grid.ApiAddress} ({grid.StorageDescription})");

@@ -1,5 +1,6 @@
 using GongGrid.Silo.Api;
 using GongGrid.Silo.Metrics;
+using GongGrid.Silo.Operations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,9 @@ public sealed class GridHost : IAsyncDisposable
     /// <summary>Where Prometheus reads the silo's metrics (GongGrid:Metrics:Listen); null when off.</summary>
     public Uri? MetricsAddress { get; private init; }
 
+    /// <summary>Where operators open the Orleans Dashboard (GongGrid:OrleansDashboard:Listen); null when off.</summary>
+    public Uri? OrleansDashboardAddress { get; private init; }
+
     public string StorageDescription { get; }
 
     public static Task<GridHost> StartAsync(string[] args, TimeProvider clock, CancellationToken cancellationToken = default) =>
@@ -62,7 +66,12 @@ public sealed class GridHost : IAsyncDisposable
         var api = builder.Configuration.GetSection("GongGrid:Api").Get<ApiOptions>() ?? new ApiOptions();
         ApiServer.Configure(web, api);
         var metricsPage = MetricsServer.Configure(web, builder.Configuration.GetSection("GongGrid:Metrics").Get<MetricsOptions>() ?? new MetricsOptions(), api.Tokens);
+        var orleansDashboard = OrleansDashboardServer.Configure(web, builder.Configuration.GetSection("GongGrid:OrleansDashboard").Get<OrleansDashboardOptions>() ?? new OrleansDashboardOptions());
         var app = web.Build();
+        if (orleansDashboard is not null)
+        {
+            OrleansDashboardServer.Map(app, orleansDashboard); // first: its port answers nothing else
+        }
         ApiServer.Map(app);
         if (metricsPage is not null)
         {
@@ -72,8 +81,9 @@ public sealed class GridHost : IAsyncDisposable
         return new GridHost(app, description)
         {
             ApiAddress = ApiServer.BoundAddress(app.Services),
-            DashboardAddress = ApiServer.DashboardAddress(app.Services),
+            DashboardAddress = ApiServer.DashboardAddress(app.Services, api),
             MetricsAddress = metricsPage,
+            OrleansDashboardAddress = orleansDashboard,
         };
     }
 

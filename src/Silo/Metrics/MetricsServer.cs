@@ -1,9 +1,7 @@
 using GongGrid.Grains.Interfaces;
-using GongGrid.Silo.Api;
 using GongGrid.Silo.Api.Security;
+using GongGrid.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
@@ -26,14 +24,8 @@ public static class MetricsServer
             return null;
         }
 
-        var listen = new Uri(options.Listen);
-        if (listen.Port == 0)
-        {
-            // The page is told apart from the API by its port, and a scraper has to know the port anyway.
-            throw new InvalidOperationException($"GongGrid:Metrics:Listen is {options.Listen}; give it a port, such as http://0.0.0.0:9464.");
-        }
-        builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(ApiServer.Address(listen), listen.Port, endpoint => endpoint.Protocols = HttpProtocols.Http1));
+        // A scraper has to know the port anyway.
+        var listen = PageListener.Listen(builder, "GongGrid:Metrics:Listen", options.Listen, "http://0.0.0.0:9464");
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(IngestMeter.MeterName, "Microsoft.Orleans", "System.Runtime")
             .AddPrometheusExporter(exporter => exporter.ScrapeResponseCacheDurationMilliseconds = 0)); // as the bridge's page

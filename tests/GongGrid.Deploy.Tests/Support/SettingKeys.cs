@@ -3,6 +3,7 @@ using GongGrid.EdgeBridge;
 using GongGrid.Silo.Api;
 using GongGrid.Silo.Hosting;
 using GongGrid.Silo.Metrics;
+using GongGrid.Silo.Operations;
 
 namespace GongGrid.Deploy.Tests.Support;
 
@@ -16,6 +17,7 @@ public static class SettingKeys
     {
         ["Api"] = typeof(ApiOptions),
         ["Metrics"] = typeof(MetricsOptions),
+        ["OrleansDashboard"] = typeof(OrleansDashboardOptions),
         ["Bridge"] = typeof(BridgeOptions),
     };
 

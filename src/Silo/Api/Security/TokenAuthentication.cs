@@ -53,8 +53,14 @@ public sealed class TokenAuthentication(IReadOnlyList<ApiTokenOptions> tokens) :
             throw new RpcException(new Status(StatusCode.Unauthenticated, "a bearer token is required (authorization: Bearer …)"));
         }
 
-        var hash = TokenHash.Of(header["Bearer ".Length..].Trim());
-        return _callers.FirstOrDefault(candidate => TokenHash.Matches(candidate.Sha256, hash)).Caller
+        return Find(header["Bearer ".Length..].Trim())
             ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "the bearer token is not valid for this grid"));
+    }
+
+    /// <summary>The holder of <paramref name="token"/>, or null when no configured token is this one.</summary>
+    public Caller? Find(string token)
+    {
+        var hash = TokenHash.Of(token);
+        return _callers.FirstOrDefault(candidate => TokenHash.Matches(candidate.Sha256, hash)).Caller;
     }
 }

@@ -21,10 +21,15 @@ public sealed class SiloCluster : IAsyncDisposable
     private readonly List<ClusterSilo> _silos = [];
     private readonly HashSet<ClusterSilo> _frozen = [];
     private readonly Lock _gate = new();
+    private readonly SiloLaunch _launch;
     private IHost? _client;
     private int _started;
 
-    private SiloCluster(string connectionString) => ConnectionString = connectionString;
+    private SiloCluster(string connectionString, SiloLaunch launch)
+    {
+        ConnectionString = connectionString;
+        _launch = launch;
+    }
 
     public string ConnectionString { get; }
 
@@ -55,9 +60,9 @@ public sealed class SiloCluster : IAsyncDisposable
     /// Starts all but one silo together, then the last, which imports the sample roster: the import's activations are
     /// placed across every silo already in the cluster, as they would be in a district that has been running.
     /// </summary>
-    public static async Task<SiloCluster> StartAsync(ThrowawayPostgres server, int silos)
+    public static async Task<SiloCluster> StartAsync(ThrowawayPostgres server, int silos, SiloLaunch? launch = null)
     {
-        var cluster = new SiloCluster(await server.CreateDatabaseAsync());
+        var cluster = new SiloCluster(await server.CreateDatabaseAsync(), launch ?? SiloLaunch.Default);
         try
         {
             await Task.WhenAll(Enumerable.Range(1, silos - 1).Select(_ => cluster.AddSiloAsync()));
@@ -74,7 +79,7 @@ public sealed class SiloCluster : IAsyncDisposable
     public async Task<ClusterSilo> AddSiloAsync(bool importRoster = false)
     {
         var name = $"silo-{Interlocked.Increment(ref _started)}";
-        var silo = await ClusterSilo.StartAsync(name, ConnectionString, importRoster);
+        var silo = await ClusterSilo.StartAsync(name, ConnectionString, importRoster, _launch);
         lock (_gate)
         {
             _silos.Add(silo);

@@ -4,6 +4,7 @@ using GongGrid.Testing.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Orleans;
 using Orleans.Configuration;
 using Orleans.Hosting;
@@ -23,6 +24,7 @@ public sealed class SiloCluster : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly SiloLaunch _launch;
     private IHost? _client;
+    private NpgsqlDataSource? _clientDatabase;
     private int _started;
 
     private SiloCluster(string connectionString, SiloLaunch launch)
@@ -113,8 +115,9 @@ public sealed class SiloCluster : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        _clientDatabase = PostgresDatabase.Open(ConnectionString);
         builder.UseOrleansClient(client => client
-            .UsePostgresClustering(PostgresDatabase.Open(ConnectionString))
+            .UsePostgresClustering(_clientDatabase)
             .Configure<ClusterOptions>(options =>
             {
                 options.ClusterId = "cluster-test";
@@ -132,6 +135,10 @@ public sealed class SiloCluster : IAsyncDisposable
         {
             await _client.StopAsync();
             _client.Dispose();
+        }
+        if (_clientDatabase is not null)
+        {
+            await _clientDatabase.DisposeAsync();
         }
         foreach (var silo in Silos)
         {

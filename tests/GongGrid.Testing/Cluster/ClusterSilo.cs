@@ -95,7 +95,7 @@ public sealed class ClusterSilo : IAsyncDisposable
         }
         arguments.AddRange(launch.Settings);
 
-        var process = ChildProcess.StartDotnet(name, ProjectOutput.Find("src/Silo", "GongGrid.Silo.dll"), arguments, deadline: TimeSpan.FromMinutes(5));
+        var process = ChildProcess.StartDotnet(name, ProjectOutput.Find("src/Silo", "GongGrid.Silo.dll"), arguments, deadline: launch.Lifetime);
         try
         {
             const string Serving = "serving gRPC on ", Metrics = "metrics for Prometheus on ";

@@ -16,6 +16,9 @@ public sealed record SiloLaunch
 
     public IReadOnlyList<string> Settings { get; init; } = [];
 
+    /// <summary>Past this the silo process is killed, so a hung one cannot hang the run.</summary>
+    public TimeSpan Lifetime { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Each silo serves /metrics (Orleans's meters included) on a free loopback port: <see cref="ClusterSilo.MetricsPage"/>.</summary>
     public bool Metrics { get; init; }
 }

@@ -10,7 +10,7 @@ run() {
   dotnet run -c Release --no-build --project benchmarks/GongGrid.Benchmarks -- "$1"
 }
 if [ "${1:-all}" = all ]; then
-  for scenario in runtime village-memory ingest flood national-night api-night-summary api-ingest orleans-dashboard journal mqtt-publish mqtt-e2e broker-kill cluster; do run "$scenario"; done
+  for scenario in runtime village-memory ingest flood national-night api-night-summary api-ingest orleans-dashboard journal mqtt-publish mqtt-e2e broker-kill cluster cluster-placement; do run "$scenario"; done
 else
   run "$1"
 fi

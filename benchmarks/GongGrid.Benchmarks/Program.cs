@@ -17,6 +17,7 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnoreC
     ["broker-kill"] = BrokerKillBenchmark.RunAsync,
     ["cluster"] = ClusterBenchmark.RunAsync,
     ["cluster-failover"] = ClusterBenchmark.RunFailoverAsync,
+    ["cluster-placement"] = PlacementBenchmark.RunAsync,
 };
 
 var name = args.FirstOrDefault() ?? "all";

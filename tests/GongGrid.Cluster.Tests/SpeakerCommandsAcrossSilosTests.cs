@@ -16,7 +16,7 @@ public sealed class SpeakerCommandsAcrossSilosTests(PostgresServer postgres)
     [Fact]
     public async Task Sounding_the_alarm_through_one_silo_reaches_the_speakers_whose_bridge_is_connected_to_another()
     {
-        await using var cluster = await SiloCluster.StartAsync(postgres.Server, silos: 2, SpeakerBridge.Token);
+        await using var cluster = await SiloCluster.StartAsync(postgres.Server, silos: 2, new SiloLaunch { Settings = SpeakerBridge.Token });
         var (asked, holding) = (cluster.Silos[0], cluster.Silos[1]);
         await using var bridge = await SpeakerBridge.ConnectAsync(holding);
 
@@ -31,7 +31,7 @@ public sealed class SpeakerCommandsAcrossSilosTests(PostgresServer postgres)
     [Fact]
     public async Task Once_the_silo_holding_the_bridge_is_killed_its_villages_are_unreachable_until_the_bridge_reconnects_to_another_silo()
     {
-        await using var cluster = await SiloCluster.StartAsync(postgres.Server, silos: 3, SpeakerBridge.Token);
+        await using var cluster = await SiloCluster.StartAsync(postgres.Server, silos: 3, new SiloLaunch { Settings = SpeakerBridge.Token });
         var (asked, holding, next) = (cluster.Silos[0], cluster.Silos[1], cluster.Silos[2]);
         var first = await SpeakerBridge.ConnectAsync(holding);
         var before = await Eventually.Until(() => SoundAsync(asked), sounded => sounded?.CommandsSent == Speakers.Length, Patience);

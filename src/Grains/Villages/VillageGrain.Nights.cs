@@ -10,6 +10,30 @@ public sealed partial class VillageGrain
     /// <summary>A silo down for longer than this many nights finalises only the most recent ones on return.</summary>
     private const int MaxNightsToCatchUp = 7;
 
+    /// <summary>A night-close tick this long or less before the close, by this silo's clock, came early.</summary>
+    private static readonly TimeSpan EarlyTickAllowance = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The silo that holds a village's reminder may run a little ahead of the silo the village lives on (two
+    /// machines' clocks; in tests, two processes' accelerated clocks): a tick that comes before this silo's clock says
+    /// the night closed finalises nothing, and the next tick is a day away. Then a grain timer finalises when this
+    /// silo's clock reaches the close.
+    /// </summary>
+    private async Task CloseNightsAsync()
+    {
+        await FinaliseClosedNightsAsync();
+        var untilClose = NightCalendar.NextClose(clock.GetUtcNow(), Settings) - clock.GetUtcNow();
+        if (untilClose < EarlyTickAllowance)
+        {
+            this.RegisterGrainTimer(_ => FinaliseClosedNightsAsync(), new GrainTimerCreationOptions
+            {
+                DueTime = untilClose + TimeSpan.FromSeconds(1),
+                Period = Timeout.InfiniteTimeSpan,
+                KeepAlive = true,
+            });
+        }
+    }
+
     /// <summary>
     /// Orleans merges the ticks a silo missed while it was down into one, and may deliver it late: so a tick does
     /// not say which night closed. Every night that closed since the last final one is finalised here, and again

@@ -61,7 +61,7 @@ public sealed partial class VillageGrain(
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
     {
-        NightClose => FinaliseClosedNightsAsync(),
+        NightClose => CloseNightsAsync(),
         DeviceWatch => AskDevicesAboutSilenceAsync(),
         _ => Task.CompletedTask,
     };

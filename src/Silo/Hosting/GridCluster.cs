@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using GongGrid.Storage.Hosting;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Serialization;
 
 namespace GongGrid.Silo.Hosting;
 
@@ -31,6 +32,10 @@ public static class GridCluster
             })
             .ConfigureEndpoints(advertised, PortOrFree(options.SiloPort), options.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised))
             .Configure<ClusterMembershipOptions>(FailureDetection.Tune)
+            // A grain on another silo that failed on PostgreSQL answers with its Npgsql error; Orleans serializes only
+            // exceptions of the namespaces it is told, and without this one the caller got a codec error (INTERNAL)
+            // where the silo it asked would have said the storage is unavailable.
+            .Configure<ExceptionSerializationOptions>(exceptions => exceptions.SupportedNamespacePrefixes.Add(nameof(Npgsql)))
             .UsePostgresClustering(database)
             .UseGridPostgresStore(database);
     }

@@ -3,6 +3,8 @@ namespace GongGrid.Silo.Hosting;
 /// <summary>How a silo process stores its grains and finds its cluster; bound from the "GongGrid" configuration section.</summary>
 public sealed class GridOptions
 {
+    public const string CommunePlacement = "commune";
+
     /// <summary>
     /// "sqlite" (the embedded default: one silo, one file in <see cref="DataDirectory"/>), "memory" (one silo, nothing
     /// survives) or "postgres" (a cluster member: membership, grain state and reminders in <see cref="Postgres"/>).
@@ -31,6 +33,12 @@ public sealed class GridOptions
 
     /// <summary>How long a silo asked to stop (SIGTERM) may take to hand its grains over before the process ends.</summary>
     public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(25);
+
+    /// <summary>
+    /// "commune": a commune's villages, roster grains and devices live on one silo (CommunePlacement); "default":
+    /// Orleans's default placement for them, which only a benchmark comparing the two should want.
+    /// </summary>
+    public string Placement { get; set; } = CommunePlacement;
 
     /// <summary>Idle activations are collected after this long.</summary>
     public TimeSpan IdleCollectionAge { get; set; } = TimeSpan.FromMinutes(15);

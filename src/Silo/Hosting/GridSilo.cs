@@ -10,16 +10,16 @@ namespace GongGrid.Silo.Hosting;
 public static class GridSilo
 {
     public static ISiloBuilder ConfigureGrid(this ISiloBuilder silo, GridOptions options, TimeProvider clock) =>
-        silo.AddGrid(clock)
+        silo.AddGrid(clock, options.Placement)
             .UseGridStorage(options)
             .Configure<GrainCollectionOptions>(collection => collection.CollectionAge = options.IdleCollectionAge);
 
     /// <summary>What every GongGrid silo needs whatever its clustering and storage: serializer, placement, clock.</summary>
-    public static ISiloBuilder AddGrid(this ISiloBuilder silo, TimeProvider clock)
+    public static ISiloBuilder AddGrid(this ISiloBuilder silo, TimeProvider clock, string placement = GridOptions.CommunePlacement)
     {
         silo.Services
             .AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>()
-            .AddCommunePlacement();
+            .AddCommunePlacement(placement);
         if (clock != TimeProvider.System)
         {
             UseGridClock(silo, clock);

@@ -31,9 +31,18 @@ public sealed class CommunePlacementDirector : IPlacementDirector
 /// <summary>Registers the commune placement with the silo.</summary>
 public static class CommunePlacementRegistration
 {
-    public static IServiceCollection AddCommunePlacement(this IServiceCollection services)
+    /// <summary>
+    /// GongGrid:Placement: "commune" (the default) places a commune's grains on one silo; "default" leaves them to
+    /// Orleans's default placement, for measuring the difference.
+    /// </summary>
+    public static IServiceCollection AddCommunePlacement(this IServiceCollection services, string placement)
     {
         services.AddPlacementDirector<CommunePlacement, CommunePlacementDirector>();
-        return services;
+        return placement.ToLowerInvariant() switch
+        {
+            "commune" => services,
+            "default" => services.AddSingleton<IPlacementStrategyResolver, OrleansDefaultPlacement>(),
+            _ => throw new ArgumentException($"Unknown placement '{placement}' (GongGrid:Placement); use commune or default.", nameof(placement)),
+        };
     }
 }

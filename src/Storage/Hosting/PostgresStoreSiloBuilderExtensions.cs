@@ -18,8 +18,11 @@ public static class PostgresStoreSiloBuilderExtensions
 
     public static ISiloBuilder UsePostgresStore(this ISiloBuilder silo, string storageName, NpgsqlDataSource database)
     {
+        // Registered through a factory, not as an instance: the container disposes what its factories made, so the
+        // pool closes its connections when the host is disposed (an instance registration would be left open).
+        // The schema upgrade resolves it as the silo starts.
         silo.Services
-            .AddSingleton(database)
+            .AddSingleton(_ => database)
             .AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PostgresSchemaUpgrade>();
         silo.AddAdoNetGrainStorage(storageName, options => options.Configure<IGrainStorageSerializer>((storage, serializer) =>
             {

@@ -20,8 +20,9 @@ public sealed class ClusterSilo : IAsyncDisposable
 
     private readonly GrpcChannel _channel;
 
-    private ClusterSilo(string name, ChildProcess process, Uri address, int siloPort, int gatewayPort)
+    private ClusterSilo(string name, ChildProcess process, Uri address, int siloPort, int gatewayPort, Uri? metricsPage)
     {
+        MetricsPage = metricsPage;
         Name = name;
         SiloPort = siloPort;
         GatewayPort = gatewayPort;
@@ -46,18 +47,22 @@ public sealed class ClusterSilo : IAsyncDisposable
 
     public GrpcChannel Channel => _channel;
 
+    /// <summary>Its Prometheus page, when <see cref="SiloLaunch.Metrics"/> asked for one.</summary>
+    public Uri? MetricsPage { get; }
+
     public DistrictService.DistrictServiceClient District { get; }
 
     public static CallOptions Police(TimeSpan? timeout = null) =>
         new([new("authorization", $"Bearer {PoliceToken}")], DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20)));
 
-    public static async Task<ClusterSilo> StartAsync(string name, string? postgres, bool importRoster, params string[] settings)
+    public static async Task<ClusterSilo> StartAsync(string name, string? postgres, bool importRoster, SiloLaunch? launch = null)
     {
+        launch ??= SiloLaunch.Default;
         var arguments = new List<string>
         {
             "serve",
             "--listen=http://127.0.0.1:0",
-            $"--clock={TonightInTheCluster.SiloClock}",
+            $"--clock={launch.Clock}",
             "--speed=1",
             $"--GongGrid:Api:Tokens:0:Sha256={TokenHash.Of(BridgeToken)}",
             "--GongGrid:Api:Tokens:0:Name=cluster-test-bridge",
@@ -82,15 +87,21 @@ public sealed class ClusterSilo : IAsyncDisposable
         }
         if (importRoster)
         {
-            arguments.Add($"--roster={ProjectOutput.RepositoryFile("samples/ngoc-lac.roster.json")}");
+            arguments.Add($"--roster={launch.Roster}");
         }
-        arguments.AddRange(settings);
+        if (launch.Metrics)
+        {
+            arguments.Add($"--GongGrid:Metrics:Listen=http://127.0.0.1:{FreeTcpPort.Next()}");
+        }
+        arguments.AddRange(launch.Settings);
 
-        var process = ChildProcess.StartDotnet(name, ProjectOutput.Find("src/Silo", "GongGrid.Silo.dll"), arguments, deadline: TimeSpan.FromMinutes(5));
+        var process = ChildProcess.StartDotnet(name, ProjectOutput.Find("src/Silo", "GongGrid.Silo.dll"), arguments, deadline: launch.Lifetime);
         try
         {
-            var ready = await process.WaitForLineAsync(line => line.StartsWith("serving gRPC on ", StringComparison.Ordinal), TimeSpan.FromSeconds(90));
-            return new ClusterSilo(name, process, new Uri(ready["serving gRPC on ".Length..].Split(' ')[0]), siloPort, gatewayPort);
+            const string Serving = "serving gRPC on ", Metrics = "metrics for Prometheus on ";
+            var ready = await process.WaitForLineAsync(line => line.StartsWith(Serving, StringComparison.Ordinal), TimeSpan.FromSeconds(90));
+            var metricsPage = process.Output.FirstOrDefault(line => line.StartsWith(Metrics, StringComparison.Ordinal)) is { } page ? new Uri(page[Metrics.Length..]) : null;
+            return new ClusterSilo(name, process, new Uri(ready[Serving.Length..].Split(' ')[0]), siloPort, gatewayPort, metricsPage);
         }
         catch
         {

@@ -14,6 +14,8 @@ namespace GongGrid.Testing.Cluster;
 /// </summary>
 public static class PeaceTraffic
 {
+    private const int FullRound = 9;
+
     public static DistrictRoster Roster { get; } = RosterReader.ReadFile(ProjectOutput.RepositoryFile("samples/ngoc-lac.roster.json")).GetRosterOrThrow();
 
     public static IEnumerable<string> CommuneKeys => Roster.Communes.Select(commune => $"{Roster.Key}/{commune.Slug}");
@@ -31,39 +33,70 @@ public static class PeaceTraffic
             .GroupBy(deviceEvent => deviceEvent.DeviceKey[..deviceEvent.DeviceKey.LastIndexOf('/')])
             .ToDictionary(village => village.Key, village => village.Count());
 
-    private static IEnumerable<DeviceEvent> Events(string pass)
+    /// <summary>
+    /// Tonight's final counts this traffic must give once the night closes: a full round on time, a short round
+    /// incomplete, a speaker's peace programme played, a village that sent nothing missed.
+    /// </summary>
+    public static OutcomeCounts ExpectedFinalCounts()
+    {
+        var counts = new OutcomeCounts();
+        foreach (var (_, plan) in Villages())
+        {
+            counts.Villages++;
+            _ = plan switch
+            {
+                { Speaker: not null } => counts.SpeakerPlayback++,
+                { Gong: not null, Strikes: FullRound } => counts.OnTime++,
+                { Gong: not null } => counts.Incomplete++,
+                _ => counts.Missed++,
+            };
+        }
+        return counts;
+    }
+
+    /// <summary>What one village sends tonight: its speaker's peace programme, a round on its gong, or nothing (both null).</summary>
+    private sealed record VillagePlan(DeviceRoster? Speaker, DeviceRoster? Gong, int Strikes);
+
+    private static IEnumerable<(string VillageKey, VillagePlan Plan)> Villages()
     {
         var index = 0;
         foreach (var commune in Roster.Communes)
         {
             foreach (var village in commune.Villages)
             {
-                var villageKey = $"{Roster.Key}/{commune.Slug}/{village.Slug}";
-                foreach (var deviceEvent in VillageEvents(villageKey, village, index++, pass))
-                {
-                    yield return deviceEvent;
-                }
+                yield return ($"{Roster.Key}/{commune.Slug}/{village.Slug}", Plan(village, index++));
             }
         }
     }
 
-    private static IEnumerable<DeviceEvent> VillageEvents(string villageKey, VillageRoster village, int index, string pass)
+    private static VillagePlan Plan(VillageRoster village, int index)
     {
         if (index % 7 == 3)
         {
-            yield break;
+            return new VillagePlan(null, null, 0);
         }
         if (village.PeaceSignal == PeaceSignalSource.Speaker && village.Devices.FirstOrDefault(device => device.Kind == DeviceKind.Speaker) is { } speaker)
+        {
+            return new VillagePlan(speaker, null, 0);
+        }
+        return new VillagePlan(null, village.Devices.FirstOrDefault(device => device.Kind == DeviceKind.Gong), index % 5 == 1 ? 5 : FullRound);
+    }
+
+    private static IEnumerable<DeviceEvent> Events(string pass) =>
+        Villages().SelectMany(village => VillageEvents(village.VillageKey, village.Plan, pass));
+
+    private static IEnumerable<DeviceEvent> VillageEvents(string villageKey, VillagePlan plan, string pass)
+    {
+        if (plan.Speaker is { } speaker)
         {
             yield return New($"{villageKey}/{speaker.Slug}", $"{pass}play-1", 1, TonightInTheCluster.PeaceAt, deviceEvent => deviceEvent.Playback = new Playback { Program = PlaybackProgram.Peace });
             yield break;
         }
-        if (village.Devices.FirstOrDefault(device => device.Kind == DeviceKind.Gong) is not { } gong)
+        if (plan.Gong is not { } gong)
         {
             yield break;
         }
-        var strikes = index % 5 == 1 ? 5 : 9;
-        for (var strike = 1; strike <= strikes; strike++)
+        for (var strike = 1; strike <= plan.Strikes; strike++)
         {
             yield return New($"{villageKey}/{gong.Slug}", $"{pass}strike-{strike}", strike, TonightInTheCluster.PeaceAt.AddSeconds(4 * (strike - 1)), deviceEvent => deviceEvent.Strike = new Strike());
         }

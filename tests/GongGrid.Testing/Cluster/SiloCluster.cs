@@ -4,6 +4,7 @@ using GongGrid.Testing.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Orleans;
 using Orleans.Configuration;
 using Orleans.Hosting;
@@ -21,15 +22,15 @@ public sealed class SiloCluster : IAsyncDisposable
     private readonly List<ClusterSilo> _silos = [];
     private readonly HashSet<ClusterSilo> _frozen = [];
     private readonly Lock _gate = new();
+    private readonly SiloLaunch _launch;
     private IHost? _client;
+    private NpgsqlDataSource? _clientDatabase;
     private int _started;
 
-    private readonly string[] _settings;
-
-    private SiloCluster(string connectionString, string[] settings)
+    private SiloCluster(string connectionString, SiloLaunch launch)
     {
         ConnectionString = connectionString;
-        _settings = settings;
+        _launch = launch;
     }
 
     public string ConnectionString { get; }
@@ -61,10 +62,9 @@ public sealed class SiloCluster : IAsyncDisposable
     /// Starts all but one silo together, then the last, which imports the sample roster: the import's activations are
     /// placed across every silo already in the cluster, as they would be in a district that has been running.
     /// </summary>
-    /// <param name="settings">More configuration for every silo, such as another token.</param>
-    public static async Task<SiloCluster> StartAsync(ThrowawayPostgres server, int silos, params string[] settings)
+    public static async Task<SiloCluster> StartAsync(ThrowawayPostgres server, int silos, SiloLaunch? launch = null)
     {
-        var cluster = new SiloCluster(await server.CreateDatabaseAsync(), settings);
+        var cluster = new SiloCluster(await server.CreateDatabaseAsync(), launch ?? SiloLaunch.Default);
         try
         {
             await Task.WhenAll(Enumerable.Range(1, silos - 1).Select(_ => cluster.AddSiloAsync()));
@@ -81,7 +81,7 @@ public sealed class SiloCluster : IAsyncDisposable
     public async Task<ClusterSilo> AddSiloAsync(bool importRoster = false)
     {
         var name = $"silo-{Interlocked.Increment(ref _started)}";
-        var silo = await ClusterSilo.StartAsync(name, ConnectionString, importRoster, _settings);
+        var silo = await ClusterSilo.StartAsync(name, ConnectionString, importRoster, _launch);
         lock (_gate)
         {
             _silos.Add(silo);
@@ -115,8 +115,9 @@ public sealed class SiloCluster : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        _clientDatabase = PostgresDatabase.Open(ConnectionString);
         builder.UseOrleansClient(client => client
-            .UsePostgresClustering(PostgresDatabase.Open(ConnectionString))
+            .UsePostgresClustering(_clientDatabase)
             .Configure<ClusterOptions>(options =>
             {
                 options.ClusterId = "cluster-test";
@@ -134,6 +135,10 @@ public sealed class SiloCluster : IAsyncDisposable
         {
             await _client.StopAsync();
             _client.Dispose();
+        }
+        if (_clientDatabase is not null)
+        {
+            await _clientDatabase.DisposeAsync();
         }
         foreach (var silo in Silos)
         {

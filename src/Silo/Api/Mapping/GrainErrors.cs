@@ -2,6 +2,7 @@ using Google.Protobuf;
 using GongGrid.Grains.Interfaces;
 using Grpc.Core;
 using GongGrid.Grains.Roster;
+using GongGrid.Storage;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
@@ -26,7 +27,9 @@ public sealed class GrainErrors(ILogger<GrainErrors> logger) : CallInterceptor
         TimeoutException => Status(StatusCode.Unavailable, "the grid is busy; try again shortly"),
         InconsistentStateException => Status(StatusCode.Aborted, "a concurrent change won; try again"),
         InvalidOperationException => Status(StatusCode.FailedPrecondition, error.Message),
-        IOException or Microsoft.Data.Sqlite.SqliteException => Status(StatusCode.Unavailable, "the silo's storage is unavailable; try again shortly"),
+        IOException => StorageUnavailable(),
+        // The database's own words (hosts, users, queries) are not the caller's business.
+        _ when StorageOutage.Is(error) => StorageUnavailable(),
         _ => null,
     };
 
@@ -48,6 +51,8 @@ public sealed class GrainErrors(ILogger<GrainErrors> logger) : CallInterceptor
         logger.LogError(error, "{Method} failed for {Peer}", context.Method, context.Peer);
         return Status(StatusCode.Internal, $"{context.Method} failed inside the silo; the silo logged the details");
     }
+
+    private static RpcException StorageUnavailable() => Status(StatusCode.Unavailable, "the silo's storage is unavailable; try again shortly");
 
     private static RpcException Status(StatusCode code, string detail) => new(new Status(code, detail));
 }

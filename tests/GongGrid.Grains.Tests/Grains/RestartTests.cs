@@ -12,13 +12,7 @@ public sealed class RestartTests : IDisposable
     [Fact]
     public async Task Strikes_before_a_restart_and_the_night_close_reminder_after_it_give_the_final_outcome_on_the_same_sqlite_file()
     {
-        var path = Path.Combine(_directory, "grid.db");
-        var clock = new ManualTimeProvider(GridHarness.PeaceTime.AddHours(-1));
-        await using (var grid = await GridHarness.StartAsync(silo => silo.UseGridSqlite(path), clock, importRoster: true))
-        {
-            await grid.StrikeAsync(TestDistrict.Thon1Gong, GridHarness.PeaceTime, 9);
-            await grid.StrikeAsync(TestDistrict.Thon2Gong, GridHarness.PeaceTime.AddMinutes(20), 9);
-        }
+        var (path, clock) = await StrikeOnTimeAndLateThenStopAsync();
 
         await using (var grid = await GridHarness.StartAsync(silo => silo.UseGridSqlite(path), clock, importRoster: false))
         {
@@ -33,13 +27,7 @@ public sealed class RestartTests : IDisposable
     [Fact]
     public async Task After_a_restart_the_district_counts_tonight_from_its_communes_before_any_new_event()
     {
-        var path = Path.Combine(_directory, "grid.db");
-        var clock = new ManualTimeProvider(GridHarness.PeaceTime.AddHours(-1));
-        await using (var grid = await GridHarness.StartAsync(silo => silo.UseGridSqlite(path), clock, importRoster: true))
-        {
-            await grid.StrikeAsync(TestDistrict.Thon1Gong, GridHarness.PeaceTime, 9);
-            await grid.StrikeAsync(TestDistrict.Thon2Gong, GridHarness.PeaceTime.AddMinutes(20), 9);
-        }
+        var (path, clock) = await StrikeOnTimeAndLateThenStopAsync();
 
         await using (var grid = await GridHarness.StartAsync(silo => silo.UseGridSqlite(path), clock, importRoster: false))
         {
@@ -72,6 +60,17 @@ public sealed class RestartTests : IDisposable
 
         var night = await village.GetNightAsync(GridHarness.Night);
         Assert.Equal((NightOutcomeKind.OnTime, 9), (night.Outcome.Kind, night.Outcome.StrikeCount));
+    }
+
+    /// <summary>A silo on a fresh SQLite file hears Thon 1 strike on time and Thon 2 late, then stops.</summary>
+    private async Task<(string Path, ManualTimeProvider Clock)> StrikeOnTimeAndLateThenStopAsync()
+    {
+        var path = Path.Combine(_directory, "grid.db");
+        var clock = new ManualTimeProvider(GridHarness.PeaceTime.AddHours(-1));
+        await using var grid = await GridHarness.StartAsync(silo => silo.UseGridSqlite(path), clock, importRoster: true);
+        await grid.StrikeAsync(TestDistrict.Thon1Gong, GridHarness.PeaceTime, 9);
+        await grid.StrikeAsync(TestDistrict.Thon2Gong, GridHarness.PeaceTime.AddMinutes(20), 9);
+        return (path, clock);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -22,7 +22,7 @@ public sealed partial class VillageGrain
     private async Task CloseNightsAsync()
     {
         await FinaliseClosedNightsAsync();
-        var untilClose = NightCalendar.NextClose(clock.GetUtcNow(), Settings) - clock.GetUtcNow();
+        var untilClose = UntilNextClose();
         if (untilClose < EarlyTickAllowance)
         {
             this.RegisterGrainTimer(_ => FinaliseClosedNightsAsync(), new GrainTimerCreationOptions
@@ -32,6 +32,13 @@ public sealed partial class VillageGrain
                 KeepAlive = true,
             });
         }
+    }
+
+    /// <summary>How long until the next night closes, by this silo's clock.</summary>
+    private TimeSpan UntilNextClose()
+    {
+        var now = clock.GetUtcNow();
+        return NightCalendar.NextClose(now, Settings) - now;
     }
 
     /// <summary>

@@ -54,8 +54,7 @@ public sealed partial class VillageGrain(
         state.Devices = state.Devices.Where(device => slugs.Contains(device.Key)).ToDictionary();
         await profile.WriteOrDeactivateAsync(this);
         await ReportCoverageIfChangedAsync(force: true);
-        var nextClose = Rules.NightCalendar.NextClose(clock.GetUtcNow(), setup.Settings);
-        await this.RegisterOrUpdateReminder(NightClose, nextClose - clock.GetUtcNow(), TimeSpan.FromDays(1));
+        await this.RegisterOrUpdateReminder(NightClose, UntilNextClose(), TimeSpan.FromDays(1));
         await WatchDevicesAsync(setup);
     }
 

@@ -35,21 +35,23 @@ public sealed class BridgeRoutesGrain(IClusterMembershipService membership) : Gr
     public Task DisconnectAsync(IBridgeLink link)
     {
         var id = link.GetGrainId();
-        foreach (var (village, _) in _byVillage.Where(route => route.Value.Link.GetGrainId() == id).ToList())
-        {
-            _byVillage.Remove(village);
-        }
+        Forget(route => route.Link.GetGrainId() == id);
         return Task.CompletedTask;
     }
 
     public Task<IReadOnlyDictionary<string, IBridgeLink>> GetLinksAsync()
     {
         var snapshot = membership.CurrentSnapshot;
-        foreach (var (village, _) in _byVillage.Where(route => snapshot.GetSiloStatus(route.Value.Silo) != SiloStatus.Active).ToList())
+        Forget(route => snapshot.GetSiloStatus(route.Silo) != SiloStatus.Active);
+        return Task.FromResult<IReadOnlyDictionary<string, IBridgeLink>>(_byVillage.ToDictionary(route => route.Key, route => route.Value.Link));
+    }
+
+    private void Forget(Func<Route, bool> gone)
+    {
+        foreach (var village in _byVillage.Where(route => gone(route.Value)).Select(route => route.Key).ToList())
         {
             _byVillage.Remove(village);
         }
-        return Task.FromResult<IReadOnlyDictionary<string, IBridgeLink>>(_byVillage.ToDictionary(route => route.Key, route => route.Value.Link));
     }
 
     private sealed record Route(IBridgeLink Link, SiloAddress Silo);
